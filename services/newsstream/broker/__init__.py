@@ -1,0 +1,1 @@
+"""Kafka plumbing shared by the CLI, the worker and the tests: a local broker and topic admin."""
