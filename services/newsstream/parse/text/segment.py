@@ -1,0 +1,327 @@
+"""Group classified lines into story drafts: a headline, its metadata lines, its body paragraphs.
+
+A body is a run of body lines; furniture, captions and short noise between paragraphs do not end
+it, while a section header, a comment, a metadata line or a headline that opens a new story does.
+Each run then looks upwards for its header: the nearest headline (the first print of a repeated
+or near-repeated headline) and the metadata lines around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from newsstream.parse.text.classify import TRANSPARENT, Classified, Kind
+from newsstream.parse.text.meta import Meta
+from newsstream.parse.text.vocabulary import TOPIC_SHIFT
+
+_NEAR_REPEAT = 0.6  # word overlap at which two headlines are one headline printed twice
+_DECK_OVERLAP = 0.6  # share of a deck's words that its story's lead repeats
+_REPEAT_WINDOW = 4  # content lines searched on each side for a repeated headline
+_CONTEXT_PARAGRAPHS = 4  # paragraphs compared on each side of a headline inside a body
+
+
+@dataclass
+class Draft:
+    """A story before clean-up: what segmentation found, in page order."""
+
+    title: str | None
+    metas: list[Meta]
+    paragraphs: list[str]
+    credits: list[Meta] = field(default_factory=list)
+    trailing: list[Meta] = field(default_factory=list)
+    parent: Draft | None = None  # the story this one was split from (same page item)
+
+
+@dataclass
+class _Run:
+    lines: list[int]
+    credits: list[Meta] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.lines[0]
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1]
+
+
+@dataclass
+class _Header:
+    title: int | None
+    metas: list[tuple[int, Meta]]
+    top: int  # first line the header reaches up to
+
+
+def _word_set(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _same_headline(first: str, second: str) -> bool:
+    a, b = _word_set(first), _word_set(second)
+    if not a or not b:
+        return False
+    return a == b or len(a & b) / len(a | b) >= _NEAR_REPEAT
+
+
+def _step(
+    items: list[Classified], index: int, step: int, skip_text: str | None = None
+) -> int | None:
+    """Next line in direction `step` that is not transparent (nor a reprint of `skip_text`)."""
+    position = index + step
+    while 0 <= position < len(items):
+        item = items[position]
+        repeat = (
+            skip_text is not None
+            and item.kind is Kind.HEADLINE
+            and _same_headline(item.text, skip_text)
+        )
+        if item.kind not in TRANSPARENT and not repeat:
+            return position
+        position += step
+    return None
+
+
+def _is_story_meta(item: Classified | None) -> bool:
+    return item is not None and item.kind is Kind.META and not (item.meta and item.meta.credit)
+
+
+def _body_around(items: list[Classified], index: int, step: int) -> list[str]:
+    """Up to a few body paragraphs on one side of a line, stopping where a body would end."""
+    found: list[str] = []
+    position = index + step
+    while 0 <= position < len(items) and len(found) < _CONTEXT_PARAGRAPHS:
+        item = items[position]
+        if item.kind is Kind.BODY:
+            found.append(item.text)
+        elif item.kind not in TRANSPARENT:
+            break
+        position += step
+    return found
+
+
+def _continues(before: list[str], after: list[str]) -> bool:
+    """The text after a line is the same story as the text before it: they share names."""
+    common = _lower_words(before + after)
+    return bool(_names(before, common) & _names(after, common))
+
+
+def _mark_related_links(items: list[Classified]) -> None:
+    """A lone headline inside a story's text, without date, outlet or reprint, is a link card."""
+    for index, item in enumerate(items):
+        if item.kind is not Kind.HEADLINE:
+            continue
+        before = _step(items, index, -1, item.text)
+        after = _step(items, index, 1, item.text)
+        if before is None or after is None:
+            continue
+        if items[before].kind is not Kind.BODY or items[after].kind is not Kind.BODY:
+            continue
+        lo, hi = max(0, index - 3 * _REPEAT_WINDOW), min(len(items), index + 3 * _REPEAT_WINDOW)
+        reprinted = any(
+            other != index
+            and items[other].kind is Kind.HEADLINE
+            and _same_headline(items[other].text, item.text)
+            for other in range(lo, hi)
+        )
+        if reprinted:
+            continue
+        # Link cards are the common case; only a fresh lead (a dateline) about other names
+        # shows a new story printed without date or outlet.
+        features = items[after].features
+        fresh_lead = features is not None and features.dateline
+        if fresh_lead and not _continues(
+            _body_around(items, index, -1), _body_around(items, index, 1)
+        ):
+            continue
+        items[index] = replace(item, kind=Kind.RELATED)
+
+
+def _runs(items: list[Classified]) -> list[_Run]:
+    runs: list[_Run] = []
+    current: _Run | None = None
+    for index, item in enumerate(items):
+        if item.kind is Kind.BODY:
+            if current is None:
+                current = _Run([])
+                runs.append(current)
+            current.lines.append(index)
+        elif item.kind is Kind.META and item.meta is not None and item.meta.credit:
+            if current is not None:
+                current.credits.append(item.meta)
+        elif item.kind not in TRANSPARENT:
+            current = None
+    return runs
+
+
+def _header(items: list[Classified], start: int, floor: int) -> _Header:
+    """Walk up from a body's first line to collect its headline and metadata lines."""
+    title: int | None = None
+    metas: list[tuple[int, Meta]] = []
+    position = start - 1
+    while position >= floor:
+        item = items[position]
+        if item.kind in TRANSPARENT:
+            position -= 1
+            continue
+        if item.kind is Kind.META and item.meta is not None and item.meta.credit:
+            # above a body, a lone agency name is the card's source, not a closing credit
+            if item.meta.authors:
+                metas.append((position, Meta(publisher=item.meta.authors[0])))
+            position -= 1
+            continue
+        if item.kind is Kind.META and item.meta is not None:
+            if title is not None:
+                above = _step(items, position, -1)
+                if (
+                    above is not None
+                    and above >= floor
+                    and items[above].kind is Kind.HEADLINE
+                    and not _same_headline(items[above].text, items[title].text)
+                ):
+                    break  # this line belongs to the headline above it
+            metas.append((position, item.meta))
+            position -= 1
+            continue
+        if item.kind is Kind.HEADLINE and (
+            title is None or _same_headline(item.text, items[title].text)
+        ):
+            title = position  # the first print of a repeated headline is the headline
+            position -= 1
+            continue
+        break
+    metas.reverse()
+    return _Header(title, metas, position + 1)
+
+
+def _is_deck(
+    items: list[Classified], run: _Run, following: _Run, header_of_following: _Header
+) -> bool:
+    """A one-paragraph run under a headline, then only metadata, then the real body: a deck."""
+    if len(run.lines) != 1 or header_of_following.title is not None:
+        return False
+    if not header_of_following.metas or header_of_following.top <= run.end:
+        return False
+    deck = _word_set(items[run.start].text)
+    lead = _word_set(items[following.start].text)
+    repeated = bool(deck) and len(deck & lead) / len(deck) >= _DECK_OVERLAP
+    bylined = any(meta.authors for _, meta in header_of_following.metas)
+    return repeated or bylined
+
+
+def _trailing_metas(items: list[Classified], start: int, stop: int) -> list[Meta]:
+    """Metadata after a body that no later headline claims: "(Published 26 November 2023)"."""
+    found: list[Meta] = []
+    for position in range(start, stop):
+        item = items[position]
+        if not _is_story_meta(item) or item.meta is None:
+            continue
+        after = _step(items, position, 1)
+        if after is not None and items[after].kind is Kind.HEADLINE:
+            break
+        found.append(item.meta)
+    return found
+
+
+def segment(items: list[Classified]) -> list[Draft]:
+    """Story drafts in page order."""
+    _mark_related_links(items)
+    runs = _runs(items)
+    headers: list[_Header] = []
+    for number, run in enumerate(runs):
+        floor = runs[number - 1].end + 1 if number else 0
+        headers.append(_header(items, run.start, floor))
+    drafts: list[Draft] = []
+    carried: _Header | None = None
+    for number, run in enumerate(runs):
+        header = headers[number]
+        if carried is not None:
+            header = _Header(carried.title, carried.metas + header.metas, carried.top)
+            carried = None
+        following = runs[number + 1] if number + 1 < len(runs) else None
+        if following is not None and _is_deck(items, run, following, headers[number + 1]):
+            carried = header
+            continue
+        stop = headers[number + 1].top if following is not None else len(items)
+        drafts.append(
+            Draft(
+                title=items[header.title].text if header.title is not None else None,
+                metas=[meta for _, meta in header.metas],
+                paragraphs=[items[position].text for position in run.lines],
+                credits=list(run.credits),
+                trailing=_trailing_metas(items, run.end + 1, stop),
+            )
+        )
+    return [part for draft in drafts for part in split_topic_shifts(draft)]
+
+
+_CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _lower_words(paragraphs: list[str]) -> set[str]:
+    """Words printed in lower case somewhere: capitalised, they open a sentence, not a name."""
+    return set(re.findall(r"\b[a-z][\w'’-]*", " ".join(p[:4000] for p in paragraphs)))
+
+
+def _names(paragraphs: list[str], common: set[str]) -> set[str]:
+    """Capitalised words not opening a sentence, cut to a stem so Israel meets Israeli."""
+    found: set[str] = set()
+    for paragraph in paragraphs:
+        previous = ""
+        for token in paragraph[:4000].split():
+            word = token.strip("\"'“”‘’()[],.;:!?")
+            opens_sentence = not previous or previous[-1] in ".!?:" or token[:1] in "\"“‘'("
+            previous = token
+            if opens_sentence or not word[:1].isupper():
+                continue
+            key = re.sub(r"['’]s$", "", word.lower())
+            if key in common or key in _CALENDAR_WORDS:
+                continue  # also printed in lower case: an ordinary word
+            found.add(key[:5])
+    return found
+
+
+def split_topic_shifts(draft: Draft) -> list[Draft]:
+    """Split where a paragraph turns to another story ("Meanwhile, in ...") sharing no names."""
+    parts: list[Draft] = []
+    current = draft
+    start = 0
+    common = _lower_words(draft.paragraphs)
+    for index in range(2, len(draft.paragraphs)):
+        if not TOPIC_SHIFT.match(draft.paragraphs[index]) or index - start < 2:
+            continue
+        before = _names(draft.paragraphs[start:index], common)
+        after = _names(draft.paragraphs[index:], common)
+        if before & after:
+            continue
+        parts.append(replace(current, paragraphs=draft.paragraphs[start:index], credits=[]))
+        current = Draft(title=None, metas=[], paragraphs=[], parent=draft)
+        start = index
+    if not parts:
+        return [draft]
+    # a credit line after the body signs its last story
+    parts.append(replace(current, paragraphs=draft.paragraphs[start:], credits=draft.credits))
+    return parts

@@ -1,0 +1,258 @@
+"""Layouts of rendered-text pages, one rule at a time, on pages written for these tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from newsstream.parse import ParseError, Story, extract_stories
+
+FETCHED_AT = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
+
+LEAD = (
+    "Rescue teams reached the village of Korva on Monday after a landslide buried six houses, "
+    "the regional governor said."
+)
+SECOND = (
+    "Four people were pulled alive from the mud and taken to hospital in Tarn, where doctors "
+    "said their condition was stable."
+)
+THIRD = (
+    "Heavy rain is forecast for the rest of the week, and the governor asked residents of "
+    "nearby valleys to leave their homes."
+)
+
+
+def parse(page: str) -> list[Story]:
+    return extract_stories(page, content_type="text/plain", url=None, fetched_at=FETCHED_AT)
+
+
+def test_headline_meta_and_body() -> None:
+    page = f"Landslide buries six houses in Korva\n\nReuters · 2h\n\n{LEAD}\n\n{SECOND}\n"
+    [story] = parse(page)
+    assert story.title == "Landslide buries six houses in Korva"
+    assert story.publisher == "Reuters"
+    assert story.published_text == "2h"
+    assert story.published_at == FETCHED_AT - timedelta(hours=2)
+    assert story.paragraphs == (LEAD, SECOND)
+
+
+def test_linked_headline_between_paragraphs_is_dropped() -> None:
+    page = (
+        "Landslide buries six houses in Korva\n\n"
+        f"{LEAD}\n\nGovernor promises new retaining walls after last year's floods\n\n{SECOND}\n"
+    )
+    stories = parse(page)
+    assert len(stories) == 1
+    assert stories[0].paragraphs == (LEAD, SECOND)
+
+
+def test_inline_furniture_does_not_cut_the_body() -> None:
+    page = (
+        "Landslide buries six houses in Korva\n\n"
+        f"{LEAD}\n\nAdvertisement\n\nRead more: Why slopes fail after heavy rain\n\n"
+        f"A view of the valley after the slide. Photo by Ana Vidal/AFP\n\n{SECOND}\n\n{THIRD}\n"
+        "\nTags: landslide, weather\n"
+    )
+    [story] = parse(page)
+    assert story.paragraphs == (LEAD, SECOND, THIRD)
+
+
+def test_deck_repeating_the_lead_is_not_body() -> None:
+    deck = LEAD.replace("the regional governor said.", "officials said.")
+    page = (
+        "Landslide buries six houses in Korva\n\n"
+        f"{deck}\n\nPublished 9 March 2025, 18:20\n\nKORVA: {LEAD}\n\n{SECOND}\n"
+    )
+    [story] = parse(page)
+    assert story.paragraphs[0] == f"KORVA: {LEAD}"
+    assert story.published_text == "Published 9 March 2025, 18:20"
+
+
+def test_reader_comments_are_not_body_nor_stories() -> None:
+    page = (
+        f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{SECOND}\n\n"
+        "Milan K\nMarch 10, 2025 at 9:14 am\nPrayers for the families. Stay safe.\n"
+        "Reply\n\nlaura\nMarch 10, 2025 at 9:40 am\nThe government was warned years ago.\n"
+    )
+    [story] = parse(page)
+    assert story.paragraphs == (LEAD, SECOND)
+
+
+def test_a_page_with_only_a_comment_has_no_article() -> None:
+    comment = (
+        "You people never learn, and your leaders will keep lying to you until this country "
+        "stops voting for them. I have watched this happen for twenty years in my town and "
+        "nobody cares about the villages until the cameras come, and then you forget again."
+    )
+    page = f"• Daniel Mertz\n\n    {comment}\n\nCopyright © 2025, All Rights Reserved\n"
+    with pytest.raises(ParseError) as raised:
+        parse(page)
+    assert raised.value.kind == "no_article"
+
+
+def test_story_printed_twice_is_one_story() -> None:
+    block = (
+        f"Landslide buries six houses in Korva\nSource: Xinhua 2025-03-10 08:00:00\n\n{LEAD}\n\n"
+    )
+    page = block + f"{SECOND}\n\nRelated News\n\n" + block + f"{SECOND}\n\n0100200707500000001\n"
+    [story] = parse(page)
+    assert story.publisher == "Xinhua"
+    assert story.published_at == datetime(2025, 3, 10, 8, 0, tzinfo=UTC)
+
+
+def test_unrelated_story_after_meanwhile_is_split() -> None:
+    other = (
+        "Meanwhile, police in Brasova arrested two men suspected of stealing copper cable "
+        "from the railway depot on Saturday."
+    )
+    page = (
+        f" date 2025-03-09 {LEAD}\n\n{SECOND}\n\n{THIRD}\n\n{other}\n\n"
+        "Both men were released on bail.\n"
+    )
+    first, second = parse(page)
+    assert first.paragraphs == (LEAD, SECOND, THIRD)
+    assert second.paragraphs[0] == other
+    assert first.published_text == second.published_text == "2025-03-09"
+    assert first.title is None
+    assert second.title is None
+
+
+def test_meanwhile_on_the_same_story_is_not_split() -> None:
+    same = "Meanwhile, the governor of Korva said the rescue in Korva would continue overnight."
+    page = f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}\n\n{same}\n"
+    [story] = parse(page)
+    assert story.paragraphs[-1] == same
+
+
+def test_live_blog_updates_are_stories_and_housekeeping_is_not() -> None:
+    page = (
+        "Live: landslide rescue in Korva\n\nFollow our live coverage below.\n\n"
+        f"1031 GMT\n\n{SECOND}\n\n"
+        "0955 GMT\n\nHello, this is Sara taking over the live blog from Tom. "
+        "Thanks for following.\n\n"
+        f"0920 GMT\n\n{LEAD}\n"
+    )
+    stories = parse(page)
+    assert [story.published_text for story in stories] == ["1031 GMT", "0920 GMT"]
+    assert [story.paragraphs for story in stories] == [(SECOND,), (LEAD,)]
+    assert stories[0].published_at == datetime(2025, 3, 10, 10, 31, tzinfo=UTC)
+
+
+def test_headlines_without_bodies_are_not_stories() -> None:
+    page = (
+        f"Landslide buries six houses in Korva\n{LEAD}\n{SECOND}\nFurther Reading\n"
+        "Why slopes fail after heavy rain across the region\n"
+        "Governor under pressure over building permits in valleys\n"
+    )
+    [story] = parse(page)
+    assert story.title == "Landslide buries six houses in Korva"
+
+
+def test_outlet_chips_and_aggregator_cards() -> None:
+    page = (
+        "Related Articles\n\nDPA International on MSN\n5h\n"
+        "Landslide buries six houses in Korva\n"
+        f"{LEAD} {SECOND}\n\nSky News\n\ntimean hour ago\n\n  • Sky News\n\n"
+        "Governor orders evacuation of nearby valleys\n\n"
+        f"{THIRD} Officials said buses would leave in the morning.\n"
+    )
+    first, second = parse(page)
+    assert (first.publisher, first.published_text) == ("DPA International", "5h")
+    assert (second.publisher, second.published_text) == ("Sky News", "an hour ago")
+    assert second.title == "Governor orders evacuation of nearby valleys"
+
+
+def test_glued_byline_and_trailing_credit_become_authors() -> None:
+    page = (
+        f"Landslide buries six houses in Korva\n\nby Valley Newsdesk 3 hours {LEAD} {SECOND} AFP\n"
+    )
+    [story] = parse(page)
+    assert story.paragraphs == (f"{LEAD} {SECOND}",)
+    assert story.authors == ("Valley Newsdesk", "AFP")
+
+
+def test_dateline_names_the_wire_agency() -> None:
+    page = (
+        "Landslide buries six houses in Korva\n\nBy Ana Vidal and Tom Brandt\n\n"
+        f"KORVA, March 10 (Reuters) - {LEAD}\n\n{SECOND}\n\n(Reporting by Ana Vidal)\n"
+    )
+    [story] = parse(page)
+    assert story.publisher == "Reuters"
+    assert story.authors == ("Ana Vidal", "Tom Brandt")
+    assert story.paragraphs[-1] == SECOND
+
+
+def test_interface_strings_in_another_script_are_dropped() -> None:
+    page = (
+        f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{SECOND}\n\n"
+        "Заголовок открываемого материала\nقد يعجبك ايضا\n"
+    )
+    [story] = parse(page)
+    assert story.paragraphs == (LEAD, SECOND)
+
+
+def test_menu_runs_and_promotions_are_not_stories() -> None:
+    page = (
+        "Home\nWorld News\nBusiness and Markets\nSport\nMenu\n\n"
+        "Download the app and get the day's most important stories.\n\n"
+        f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{SECOND}\n\n"
+        "Get the App: Download it today from your app store and start reading.\n"
+    )
+    [story] = parse(page)
+    assert story.title == "Landslide buries six houses in Korva"
+    assert story.paragraphs == (LEAD, SECOND)
+
+
+def test_linked_card_before_a_dateline_of_the_same_story_is_dropped() -> None:
+    page = (
+        "Landslide buries six houses in Korva\n\n"
+        f"{LEAD}\n\nGovernor promises new retaining walls after last year's floods\n"
+        f"KORVA (Reuters) — {SECOND} The governor of Korva visited the site.\n"
+    )
+    [story] = parse(page)
+    assert len(story.paragraphs) == 2
+    assert story.paragraphs[1].startswith("KORVA (Reuters) —")
+
+
+def test_undated_digest_items_with_their_own_datelines_are_separate() -> None:
+    page = (
+        "Landslide buries six houses in Korva\n\n"
+        f"{LEAD}\n\n"
+        "Copper thieves arrested at the Brasova railway depot\n\n"
+        "BRASOVA (AP) — Police arrested two men suspected of stealing cable from the Brasova "
+        "depot, a spokeswoman said on Sunday.\n"
+    )
+    first, second = parse(page)
+    assert first.paragraphs == (LEAD,)
+    assert second.title == "Copper thieves arrested at the Brasova railway depot"
+    assert second.publisher == "AP"
+
+
+def test_short_headline_over_its_date_stays_a_headline() -> None:
+    page = f"Landslide Buries Korva Homes\nMarch 9, 2025\n\n{LEAD}\n\n{SECOND}\n"
+    [story] = parse(page)
+    assert story.title == "Landslide Buries Korva Homes"
+    assert story.publisher is None
+    assert story.published_text == "March 9, 2025"
+
+
+def test_story_in_another_script_keeps_its_headline_and_body() -> None:
+    page = (
+        "Home\nSubscribe\n\n"
+        "Пожар на складе в Казани потушен\n\n"
+        "12 марта 2025\n10 March 2025\n\n"
+        "Пожар на складе в Казани полностью потушен утром в понедельник, сообщили спасатели. "
+        "Пострадавших нет.\n\n"
+        "Причины возгорания устанавливает комиссия, добавили в министерстве.\n\n"
+        "Share\nFacebook Twitter WhatsApp\n"
+    )
+    [story] = parse(page)
+    assert story.title == "Пожар на складе в Казани потушен"
+    assert story.published_text == "10 March 2025"
+    assert (
+        story.paragraphs[-1]
+        == "Причины возгорания устанавливает комиссия, добавили в министерстве."
+    )
+    assert len(story.paragraphs) == 2
