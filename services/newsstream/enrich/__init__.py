@@ -1,0 +1,5 @@
+"""Pure enrichment: an article becomes entity and casualty findings. No Kafka in here."""
+
+from newsstream.enrich.enricher import Enricher, Enrichment
+
+__all__ = ["Enricher", "Enrichment"]

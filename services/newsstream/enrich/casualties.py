@@ -1,0 +1,250 @@
+"""Casualty figures of one parsed text: every number the parse ties to a casualty, lone
+victims, and the links between parts and wholes.
+
+`readings` says what each number counts and `describe` who and how; this module adds lone
+victims without a number ("the minister was killed"), which give a figure of one only where
+nothing else in the article counts that kind, and ties each part to its whole: "182 of whom"
+to the figure just before, "including six children" to the figure it breaks down, "the dead
+included" to the toll, "another 15" to the toll the list before it breaks down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsstream.enrich.describe import describe
+from newsstream.enrich.lexicon import CARRIER_VERBS, PERSON_NOUNS
+from newsstream.enrich.numbers import Amount
+from newsstream.enrich.quantities import AmountPhrase, find_amounts
+from newsstream.enrich.readings import (
+    INTRANSITIVE_DEATHS,
+    Reading,
+    anchor_of,
+    carried_kind,
+    is_partitive,
+    kind_of,
+    read_number,
+    rejected,
+)
+from newsstream.models import CasualtyKind, CountQualifier, VictimType
+from newsstream.models.common import TextField
+
+Doc = Any
+Token = Any
+SpacySpan = Any
+
+
+@dataclass
+class Figure:
+    """A casualty figure of one text field, before it becomes a `CasualtyFinding`."""
+
+    text_field: TextField
+    doc: Doc
+    source: str
+    sentence: SpacySpan
+    start: int
+    end: int
+    amount: Amount
+    qualifier: CountQualifier
+    reading: Reading
+    partitive: bool = False
+    another: bool = False
+    implicit: bool = False
+    victims: str | None = None
+    victim_type: VictimType = VictimType.UNKNOWN
+    manner: str | None = None
+    perpetrator: str | None = None
+    time_text: str | None = None
+    named_victim: bool = False
+    parent: Figure | None = field(default=None, repr=False)
+    is_total: bool = True
+
+    @property
+    def kind(self) -> CasualtyKind:
+        return self.reading.kind
+
+    @property
+    def count(self) -> int | None:
+        return self.amount.value
+
+    @property
+    def sentence_start(self) -> int:
+        return int(self.sentence.start_char)
+
+
+def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) -> list[Figure]:
+    """Casualty figures in one parsed text, in text order, with parts tied to their wholes.
+
+    `source` is the text as written when `doc` parsed a same-length copy of it (a lower-cased
+    headline); every string a figure quotes is cut from `source` by offsets.
+    """
+    source = doc.text if source is None else source
+    figures: list[Figure] = []
+    include_kind: CasualtyKind | None = None
+    include_sentence = -10
+    sentences = {int(s.start): n for n, s in enumerate(doc.sents)}
+    used_triggers: set[int] = set()
+    for phrase in find_amounts(doc):
+        anchor = anchor_of(doc, phrase)
+        sentence = anchor.sent
+        sentence_number = sentences.get(int(sentence.start), 0)
+        context = include_kind if sentence_number - include_sentence <= 1 else None
+        reading = read_number(doc, phrase, anchor, context)
+        if reading is None:
+            continue
+        if reading.include_part:
+            include_kind, include_sentence = reading.kind, sentence_number
+        if reading.trigger is not None:
+            used_triggers.add(int(reading.trigger.i))
+        figure = Figure(
+            text_field=field_name,
+            doc=doc,
+            source=source,
+            sentence=sentence,
+            start=phrase.start_char,
+            end=phrase.end_char,
+            amount=phrase.amount,
+            qualifier=reading.qualifier or phrase.qualifier,
+            reading=reading,
+            partitive=is_partitive(anchor),
+            another=phrase.another,
+        )
+        _describe(figure, phrase)
+        figures.append(figure)
+    figures.extend(_lone_victims(doc, field_name, source, used_triggers))
+    figures.sort(key=lambda f: f.start)
+    _link_parts(figures)
+    return figures
+
+
+def _describe(figure: Figure, phrase: AmountPhrase | None) -> None:
+    found = describe(figure.source, figure.doc, figure.reading, figure.sentence, phrase)
+    figure.victims = found.victims
+    figure.victim_type = found.victim_type
+    figure.manner = found.manner
+    figure.perpetrator = found.perpetrator
+    figure.time_text = found.time_text
+    figure.named_victim = figure.named_victim or found.named_victim
+
+
+# -- lone victims --------------------------------------------------------------------------------
+
+
+def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) -> list[Figure]:
+    """ "The head of the forces has been killed", "eliminated spokesman Mohammed Afif": one
+    named or singled-out person as the argument of a casualty predicate."""
+    figures: list[Figure] = []
+    for token in doc:
+        if token.i in used or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        kind = kind_of(token)
+        carrier = None
+        if kind is None and (token.lower_ in CARRIER_VERBS or token.lemma_ in CARRIER_VERBS):
+            kind = carried_kind(token)
+            carrier = token
+        if kind is None:
+            continue
+        victim = _single_victim(token, kind)
+        if victim is None or _by_suicide(token):
+            continue
+        reading = Reading(kind=kind, trigger=token, victim=victim, carrier=carrier)
+        if rejected(doc, victim, reading):
+            continue
+        figure = Figure(
+            text_field=field_name,
+            doc=doc,
+            source=source,
+            sentence=token.sent,
+            start=int(victim.idx),
+            end=int(victim.idx) + len(victim.text),
+            amount=Amount(1, 1, 1),
+            qualifier=CountQualifier.EXACT,
+            reading=reading,
+            implicit=True,
+            named_victim=victim.ent_type_ == "PERSON",
+        )
+        _describe(figure, None)
+        figures.append(figure)
+    return figures
+
+
+def _single_victim(verb: Token, kind: CasualtyKind) -> Token | None:
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    wanted = {"nsubjpass"} if passive else {"dobj"}
+    if not passive and (verb.lemma_.lower() in INTRANSITIVE_DEATHS or kind is CasualtyKind.MISSING):
+        wanted = {"nsubj"}
+    for child in verb.children:
+        if child.dep_ not in wanted or child.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if child.tag_ not in {"NN", "NNP"} or _looks_plural(child):
+            return None
+        if any(
+            c.dep_ in {"nummod", "conj"} or c.lower_ in {"no", "every", "each"}
+            for c in child.children
+        ):
+            return None
+        if child.ent_type_ == "PERSON" or child.lower_ in PERSON_NOUNS:
+            return child
+    return None
+
+
+def _looks_plural(token: Token) -> bool:
+    lower = token.lower_
+    return "Plur" in token.morph.get("Number") or lower.endswith(("s", "men", "people"))
+
+
+def _by_suicide(verb: Token) -> bool:
+    """A single person's suicide is not a casualty of the events a story reports."""
+    return any(
+        obj.lemma_.lower() == "suicide"
+        for child in verb.children
+        if child.dep_ in {"prep", "agent"}
+        for obj in child.children
+    )
+
+
+# -- parts and wholes ----------------------------------------------------------------------------
+
+
+def _link_parts(figures: list[Figure]) -> None:
+    """Ties each part to its whole: "182 of whom" to the figure just before, "including six
+    children" to the figure it breaks down, "the dead included" to the toll, "another 15" to
+    the toll the list before it breaks down."""
+    for index, figure in enumerate(figures):
+        earlier = figures[:index]
+        same_sentence = [f for f in earlier if f.sentence_start == figure.sentence_start]
+        if figure.partitive:
+            figure.parent = _last(same_sentence) or _last(earlier)
+        elif figure.reading.breakdown and not figure.reading.toll:
+            wholes = [
+                f
+                for f in same_sentence
+                if f.kind is figure.kind and not f.reading.breakdown and not f.partitive
+            ]
+            figure.parent = _last(wholes)
+        elif figure.reading.include_part:
+            figure.parent = _last([f for f in earlier if f.kind is figure.kind and f.is_total])
+            figure.is_total = False
+            continue
+        elif figure.another:
+            previous = _last([f for f in earlier if f.kind is figure.kind])
+            if previous is not None and not previous.is_total:
+                figure.parent = _root(previous)
+                figure.is_total = False
+                continue
+        figure.is_total = figure.parent is None
+
+
+def _last(figures: list[Figure]) -> Figure | None:
+    return figures[-1] if figures else None
+
+
+def _root(figure: Figure) -> Figure | None:
+    """The whole a part ultimately belongs to (None when the chain ends in a part)."""
+    current = figure
+    seen = {id(current)}
+    while current.parent is not None and id(current.parent) not in seen:
+        current = current.parent
+        seen.add(id(current))
+    return current if current.is_total else current.parent

@@ -1,0 +1,198 @@
+"""From the figures of a title and a body to one article's casualty findings.
+
+A figure stated twice (headline and body, lead and quote) is one finding: the body's first
+statement is kept and a headline figure survives only when the body does not state it. A lone
+victim counted as one ("the minister was killed") is dropped where the article counts that
+kind with a number, unless the victim is named. Ids hash the figure's position, count and
+kind, so the same article always yields the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsstream.enrich.casualties import Figure
+from newsstream.models import CasualtyFinding, CountQualifier, Location, Place, Span
+from newsstream.models.common import TextField
+
+_GENERIC_VICTIMS = frozenset({"people", "persons", "others", "other", "more", "person"})
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A resolved place mention, for a figure's location."""
+
+    field: TextField
+    start: int
+    end: int
+    text: str
+    place: Place | None
+
+
+@dataclass(frozen=True)
+class CasualtyResult:
+    """An article's casualty findings and the ids of totals a later toll replaced."""
+
+    findings: list[CasualtyFinding]
+    superseded: frozenset[str]
+
+
+def assemble(
+    title_figures: Sequence[Figure],
+    body_figures: Sequence[Figure],
+    places: Sequence[PlaceMention],
+    texts: dict[TextField, str],
+) -> CasualtyResult:
+    """Findings of one article, headline figures first, then the body's in text order."""
+    body = _dedupe(body_figures)
+    title = [f for f in _dedupe(title_figures) if not _stated_in(f, body)]
+    figures = _drop_counted_lone_victims(title + body)
+    kept = {id(f) for f in figures}
+    for figure in figures:
+        while figure.parent is not None and id(figure.parent) not in kept:
+            figure.parent = figure.parent.parent
+    ids = {id(f): figure_id(f) for f in figures}
+    locations: dict[int, Location | None] = {}
+    findings: list[CasualtyFinding] = []
+    for figure in figures:
+        location = _location(figure, places)
+        if location is None and figure.parent is not None:
+            location = locations.get(id(figure.parent))
+        locations[id(figure)] = location
+        findings.append(_finding(figure, ids, location, texts))
+    return CasualtyResult(findings, _superseded(figures, ids))
+
+
+def figure_id(figure: Figure) -> str:
+    """Deterministic id: where the count is, what it says and of which kind."""
+    amount = figure.amount
+    key = (
+        f"{figure.text_field}:{figure.start}:{figure.end}:{figure.kind.value}:"
+        f"{amount.value}:{amount.low}:{amount.high}"
+    )
+    return hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:12]
+
+
+def _dedupe(figures: Sequence[Figure]) -> list[Figure]:
+    kept: list[Figure] = []
+    replaced: dict[int, Figure] = {}
+    for figure in figures:
+        while figure.parent is not None and id(figure.parent) in replaced:
+            figure.parent = replaced[id(figure.parent)]
+        twin = next((k for k in kept if _same_figure(k, figure)), None)
+        if twin is None:
+            kept.append(figure)
+        else:
+            replaced[id(figure)] = twin
+    return kept
+
+
+def _same_figure(a: Figure, b: Figure) -> bool:
+    """The same count of the same kind for the same group, stated again."""
+    if a.kind is not b.kind or a.amount != b.amount or a.is_total != b.is_total:
+        return False
+    if not a.is_total and a.parent is not b.parent:
+        return False
+    if a.implicit or b.implicit:
+        return _same_victim(a, b)
+    known = {a.victim_type, b.victim_type} - {a.victim_type.UNKNOWN}
+    return len(known) <= 1
+
+
+def _same_victim(a: Figure, b: Figure) -> bool:
+    if a.named_victim and b.named_victim:
+        return _last_word(a.victims) == _last_word(b.victims)
+    return a.implicit and b.implicit and _last_word(a.victims) == _last_word(b.victims)
+
+
+def _last_word(text: str | None) -> str:
+    return text.split()[-1].lower() if text else ""
+
+
+def _stated_in(headline: Figure, body: Sequence[Figure]) -> bool:
+    """Whether the body states the headline's figure (the same, or the one it rounds)."""
+    for figure in body:
+        if figure.kind is not headline.kind:
+            continue
+        if headline.implicit or figure.amount == headline.amount:
+            return True
+        if headline.amount.vague and figure.amount.vague:
+            return True
+        h, b = headline.count, figure.count
+        rounded = headline.qualifier is not CountQualifier.EXACT
+        if rounded and h is not None and b is not None and abs(h - b) <= 0.1 * max(h, b):
+            return True
+    return False
+
+
+def _drop_counted_lone_victims(figures: list[Figure]) -> list[Figure]:
+    counted = {f.kind for f in figures if not f.implicit and f.count is not None}
+    return [f for f in figures if not f.implicit or f.named_victim or f.kind not in counted]
+
+
+def _superseded(figures: Sequence[Figure], ids: dict[int, str]) -> frozenset[str]:
+    """Totals stated before a toll that replaced them ("the toll rose to 141")."""
+    result: set[str] = set()
+    for index, figure in enumerate(figures):
+        if not figure.reading.supersedes:
+            continue
+        for earlier in figures[:index]:
+            if earlier.kind is figure.kind and earlier.is_total and earlier.count is not None:
+                result.add(ids[id(earlier)])
+    return frozenset(result)
+
+
+def _location(figure: Figure, places: Sequence[PlaceMention]) -> Location | None:
+    sentence = figure.sentence
+    start, end = int(sentence.start_char), int(sentence.end_char)
+    inside = [
+        p for p in places if p.field == figure.text_field and start <= p.start and p.end <= end
+    ]
+    if not inside:
+        return None
+    ranges = []
+    for token in (figure.reading.trigger, figure.reading.victim):
+        if token is not None:
+            ranges.append((int(token.left_edge.idx), int(token.right_edge.idx) + 1))
+    near = [p for p in inside if any(a <= p.start < b for a, b in ranges)]
+    chosen = (near or inside)[0]
+    return Location(text=chosen.text, place=chosen.place)
+
+
+def _finding(
+    figure: Figure,
+    ids: dict[int, str],
+    location: Location | None,
+    texts: dict[TextField, str],
+) -> CasualtyFinding:
+    amount = figure.amount
+    ranged = amount.value is None
+    parent = figure.parent
+    return CasualtyFinding(
+        figure_id=ids[id(figure)],
+        count=amount.value,
+        count_low=amount.low if ranged else None,
+        count_high=amount.high if ranged else None,
+        count_qualifier=CountQualifier.APPROX if ranged else figure.qualifier,
+        kind=figure.kind,
+        manner=figure.manner,
+        victims=figure.victims,
+        victim_type=figure.victim_type,
+        perpetrator_or_cause=figure.perpetrator,
+        location=location,
+        time_text=figure.time_text,
+        is_total=figure.is_total,
+        part_of=ids.get(id(parent)) if parent is not None else None,
+        evidence=_evidence(figure, texts[figure.text_field]),
+    )
+
+
+def _evidence(figure: Figure, text: str) -> Span:
+    start, end = int(figure.sentence.start_char), int(figure.sentence.end_char)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(text=text[start:end], start=start, end=end, field=figure.text_field)

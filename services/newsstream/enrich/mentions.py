@@ -1,0 +1,447 @@
+"""Entity mentions in one parsed text: spaCy's named entities, cleaned and relabelled.
+
+The model's spans carry titles ("Prime Minister"), articles, possessives and quotes, and its
+labels fail in predictable ways (villages tagged PERSON, "Mount Hermon" as ORG, "Druze" as
+PERSON, a dateline city glued into a sentence). Each rule below fixes one such failure from
+general evidence: word shape, gazetteer membership, the syntax around the span.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from typing import Any, Final
+
+import pycountry
+
+from newsstream.enrich.gazetteer import Gazetteer
+from newsstream.enrich.lexicon import (
+    ADMIN_NOUNS,
+    CALENDAR_WORDS,
+    COMMUNITY_WORDS,
+    LOC_HEAD_WORDS,
+    LOC_LEADING_WORDS,
+    PERSON_TITLES,
+    TITLE_PHRASES,
+    WIRE_AGENCIES,
+)
+from newsstream.models.common import TextField
+
+Doc = Any
+Token = Any
+
+#: spaCy labels that name things; numeric and temporal labels are not entities.
+NAME_LABELS: Final[frozenset[str]] = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "GPE",
+        "LOC",
+        "NORP",
+        "FAC",
+        "EVENT",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
+)
+#: Labels a gazetteer hit may turn into a place.
+_RELABELLABLE: Final[frozenset[str]] = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "NORP"})
+#: Nouns after a name that keep the name but are not part of it ("the Beirut area").
+_AREA_WORDS: Final[frozenset[str]] = frozenset({"area", "neighbourhood", "neighborhood", "quarter"})
+_LOCATIVE_PREPS: Final[frozenset[str]] = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "across",
+        "outside",
+        "inside",
+        "around",
+        "into",
+        "toward",
+        "towards",
+        "through",
+        "throughout",
+        "within",
+        "along",
+        "outskirts",
+    }
+)
+_QUOTES: Final[str] = "\"'“”‘’«»`´"
+_POSSESSIVES: Final[frozenset[str]] = frozenset({"'s", "’s", "'", "’", "s'", "s’"})
+_LEADING_JUNK: Final[frozenset[str]] = frozenset({"the", "a", "an", "this", "that"})
+
+#: A dateline: an all-capital place, optionally a region, a date and an agency credit, then a
+#: dash or colon ("FORT LAUDERDALE, Fla. (AP) —", "KABUL, Aug. 3 (Xinhua) --", "DAMASCUS:").
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:,\s+(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
+    r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
+    r"\s*(?P<dash>—|–|--|-|:)\s"
+)
+#: The short form "Malda: Two elderly persons ..." (checked against the gazetteer).
+_COLON_DATELINE = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s")
+_NOT_A_NAME = re.compile(r"@|#|https?:|www\.|/|\.com\b")
+_COORDINATION_GAP = re.compile(r"\s*,?\s*(?:and|or)?\s*")
+#: Administrative nouns clear enough to make even a "person" a place ("Gidan Wawa villages").
+_PLACE_NOUNS_FOR_PERSONS: Final[frozenset[str]] = ADMIN_NOUNS - {"state", "community"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name in a text field; `text` is exactly `field_text[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+    field: TextField
+    label: str
+    titled: str | None = None
+    locative: bool = False
+    dateline: bool = False
+
+
+@dataclass(frozen=True)
+class _Dateline:
+    place: tuple[int, int]
+    region: tuple[int, int] | None
+    credit: tuple[int, int] | None
+
+
+def doc_mentions(doc: Doc, field: TextField, gazetteer: Gazetteer) -> list[Mention]:
+    """Named-entity mentions of a parsed title or body, cleaned and with corrected labels."""
+    text: str = doc.text
+    datelines = _datelines(text, gazetteer)
+    blocked = [d.place for d in datelines] + [d.credit for d in datelines if d.credit]
+    blocked += [d.region for d in datelines if d.region]
+    mentions: list[Mention] = []
+    for dateline in datelines:
+        start, end = dateline.place
+        mentions.append(Mention(text[start:end], start, end, field, "GPE", dateline=True))
+        if dateline.region is not None:
+            start, end = dateline.region
+            mentions.append(Mention(text[start:end], start, end, field, "GPE", locative=True))
+    for first, last in _titled_names(doc):
+        span = doc[first:last]
+        start, end = int(span.start_char), int(span.end_char)
+        if any(start < b_end and b_start < end for b_start, b_end in blocked):
+            continue
+        titled = str(doc.text[int(doc[_title_before(doc, first) or first].idx) : end])
+        mentions.append(Mention(str(span.text), start, end, field, "PERSON", titled=titled))
+        blocked.append((start, end))
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        if any(ent.start_char < b_end and b_start < ent.end_char for b_start, b_end in blocked):
+            continue
+        if _is_truncated(doc, ent) or any(t.lower_ in CALENDAR_WORDS for t in ent):
+            continue
+        for first, last in _comma_parts(doc, int(ent.start), int(ent.end)):
+            mention = _clean(doc, first, last, str(ent.label_), field, gazetteer)
+            if mention is not None:
+                mentions.append(mention)
+    taken = [(m.start, m.end) for m in mentions] + blocked
+    for token in _hyphen_joined_places(doc, gazetteer):
+        start, end = int(token.idx), int(token.idx) + len(token.text)
+        if not any(start < b_end and b_start < end for b_start, b_end in taken):
+            mentions.append(Mention(token.text, start, end, field, "GPE"))
+    mentions.sort(key=lambda m: m.start)
+    return _spread_coordinated_places(doc, mentions)
+
+
+def _hyphen_joined_places(doc: Doc, gazetteer: Gazetteer) -> list[Token]:
+    """ "Moscow-Ankara-Tehran negotiations": places joined by hyphens, which the model reads as
+    one word and tags in part. Each part counts when all parts are known places."""
+    found: list[Token] = []
+    index = 0
+    while index < len(doc):
+        parts = [doc[index]]
+        cursor = index + 1
+        while cursor + 1 < len(doc) and doc[cursor].text == "-" and not doc[cursor].whitespace_:
+            parts.append(doc[cursor + 1])
+            cursor += 2
+        if len(parts) >= 2 and all(
+            p.text[:1].isupper() and gazetteer.resolve(p.text) is not None for p in parts
+        ):
+            found.extend(parts)
+        index = max(cursor, index + 1)
+    return found
+
+
+def _titled_names(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised names right after a person's title that the model left untagged or cut
+    short ("PM Nawaf Salam" tagged as just "Salam"): token ranges of the names."""
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(doc):
+        size = _person_title_at(doc, index)
+        if size == 0:
+            index += 1
+            continue
+        first = last = index + size
+        while last < len(doc) and last - first < 4 and _is_name_word(doc[last]):
+            last += 1
+        covered = [e for e in doc.ents if e.start < last and first < e.end]
+        inside = all(e.label_ == "PERSON" and first <= e.start and e.end <= last for e in covered)
+        shorter = not covered or any(e.end - e.start < last - first for e in covered)
+        if last - first >= 2 and inside and shorter:
+            found.append((first, last))
+        index = max(last, index + 1)
+    return found
+
+
+def _person_title_at(doc: Doc, index: int) -> int:
+    """Length of a capitalised person title starting at token `index`, or 0."""
+    if not doc[index].text[:1].isupper():
+        return 0
+    for size in (3, 2, 1):
+        words = " ".join(t.lower_ for t in doc[index : index + size])
+        if index + size <= len(doc) and words in PERSON_TITLES:
+            return size
+    return 0
+
+
+def _is_name_word(token: Token) -> bool:
+    text = token.text
+    return bool(token.pos_ == "PROPN" and text[:1].isupper() and text.replace("-", "").isalpha())
+
+
+def _datelines(text: str, gazetteer: Gazetteer) -> list[_Dateline]:
+    found: list[_Dateline] = []
+    for match in re.finditer(r"(?:^|\n)\s*", text):
+        at = match.end()
+        full = _DATELINE.match(text, at)
+        if full is not None and _is_dateline(full, gazetteer):
+            found.append(
+                _Dateline(
+                    place=full.span("place"),
+                    region=full.span("region") if full.group("region") else None,
+                    credit=full.span("agency") if full.group("agency") else None,
+                )
+            )
+            continue
+        short = _COLON_DATELINE.match(text, at)
+        if short is not None and gazetteer.resolve(short.group("place")) is not None:
+            found.append(_Dateline(place=short.span("place"), region=None, credit=None))
+    return found
+
+
+def _is_dateline(match: re.Match[str], gazetteer: Gazetteer) -> bool:
+    """All-capital words count as a dateline when the gazetteer knows them or the line also
+    carries a region, date or agency credit ("BREAKING:" alone is not a place)."""
+    place = match.group("place")
+    if sum(ch.isalpha() for ch in place) < 3:
+        return False
+    if match.group("region") or match.group("date") or match.group("agency"):
+        return True
+    return gazetteer.resolve(place.title()) is not None
+
+
+def _is_truncated(doc: Doc, ent: Any) -> bool:
+    """A name that is the text's last word with nothing after it was cut off mid-word."""
+    return bool(int(ent.end) == len(doc) and str(doc.text).rstrip()[-1:] not in ".!?\"'”’)")
+
+
+def _comma_parts(doc: Doc, first: int, last: int) -> list[tuple[int, int]]:
+    """Token ranges of a span split at its commas ("Dow Jones, News Corp" is two names)."""
+    parts: list[tuple[int, int]] = []
+    start = first
+    for index in range(first, last):
+        if doc[index].text == ",":
+            parts.append((start, index))
+            start = index + 1
+    parts.append((start, last))
+    return [(a, b) for a, b in parts if a < b]
+
+
+def _clean(
+    doc: Doc, first: int, last: int, model_label: str, field: TextField, gazetteer: Gazetteer
+) -> Mention | None:
+    label = "LOC" if model_label == "FAC" else model_label
+    before = doc[first - 1] if first > 0 else None
+    if _NOT_A_NAME.search(str(doc[first:last].text)) or (
+        before is not None and before.text in {"#", "@"}
+    ):
+        return None
+    while first < last and (doc[first].lower_ in _LEADING_JUNK or _is_punct(doc[first])):
+        first += 1
+    while last > first and (doc[last - 1].text in _POSSESSIVES or _is_punct(doc[last - 1])):
+        last -= 1
+    titled_from: int | None = None
+    if label == "PERSON":
+        stripped = _strip_titles(doc, first, last)
+        if stripped != first:
+            titled_from, first = first, stripped
+        else:
+            titled_from = _title_before(doc, first)
+    if first >= last:
+        return None
+    if label != "PERSON" and _inside_title_phrase(doc, first, last):
+        return None
+    locative = _is_locative(doc, first, last)
+    last_word = doc[last - 1]
+    if last - first > 1 and last_word.is_lower and last_word.lower_ in ADMIN_NOUNS:
+        last -= 1
+        locative = True
+        label = "GPE" if label != "LOC" else label
+    elif last_word.is_lower and last_word.lower_ in LOC_HEAD_WORDS:
+        label = "LOC"
+    following = doc[last] if last < len(doc) else None
+    if following is not None and following.is_lower and _modifies(following, label):
+        if following.lower_ in ADMIN_NOUNS:
+            locative = True
+            label = "GPE" if label in _RELABELLABLE | {"GPE", "LOC"} else label
+        elif following.lower_ in LOC_HEAD_WORDS and label in _RELABELLABLE | {"GPE", "LOC"}:
+            indefinite = first > 0 and doc[first - 1].lower_ in {"a", "an"}
+            if indefinite:
+                pass
+            elif following.lower_ not in _AREA_WORDS:
+                last += 1
+                label = "LOC"
+            elif gazetteer.resolve(str(doc[first:last].text)) is None:
+                label = "LOC"
+            locative = True
+    span = doc[first:last]
+    surface = str(span.text)
+    label = _corrected_label(surface, label, locative, gazetteer)
+    start, end = int(span.start_char), int(span.end_char)
+    titled = None
+    if titled_from is not None:
+        titled = str(doc.text[int(doc[titled_from].idx) : end])
+    return Mention(surface, start, end, field, label, titled=titled, locative=locative)
+
+
+def _corrected_label(surface: str, label: str, locative: bool, gazetteer: Gazetteer) -> str:
+    """The label after gazetteer and vocabulary checks."""
+    words = surface.split()
+    lowered = [w.lower().strip(_QUOTES) for w in words]
+    is_country = gazetteer.country_code(surface) is not None
+    if all(w in COMMUNITY_WORDS for w in lowered) or (
+        len(words) == 1 and lowered[0] in _language_names() and not is_country
+    ):
+        return "NORP"
+    if label == "NORP":
+        return label
+    if len(words) == 1 and not is_country and gazetteer.is_demonym(surface):
+        return "NORP"
+    if is_country and label in _RELABELLABLE | {"LOC"}:
+        return "GPE"
+    first_word, last_word = lowered[0], lowered[-1]
+    has_feature_word = first_word in LOC_LEADING_WORDS or last_word in LOC_HEAD_WORDS
+    if len(words) > 1 and has_feature_word and gazetteer.resolve(surface) is None:
+        return "LOC"
+    if (
+        locative
+        and label in _RELABELLABLE
+        and len(words) <= 3
+        and (gazetteer.is_known_city(surface) or gazetteer.is_known_region(surface))
+    ):
+        return "GPE"
+    if label in {"LOC", "GPE"} and len(words) == 1 and lowered[0] in WIRE_AGENCIES:
+        return "ORG"
+    return label
+
+
+def _strip_titles(doc: Doc, first: int, last: int) -> int:
+    """Index of the first name token once leading titles are dropped."""
+    moved = True
+    while moved and first < last - 1:
+        moved = False
+        for size in (4, 3, 2, 1):
+            if first + size >= last:
+                continue
+            words = " ".join(t.lower_ for t in doc[first : first + size])
+            if words in TITLE_PHRASES:
+                first += size
+                moved = True
+                break
+    return first
+
+
+def _title_before(doc: Doc, first: int) -> int | None:
+    """Start of a capitalised title right before a name ("President Trump"), if any."""
+    best: int | None = None
+    for size in (1, 2, 3, 4):
+        start = first - size
+        if start < 0:
+            break
+        tokens = doc[start:first]
+        if not tokens[0].text[:1].isupper():
+            continue
+        if " ".join(t.lower_ for t in tokens) in TITLE_PHRASES:
+            best = start
+    return best
+
+
+def _inside_title_phrase(doc: Doc, first: int, last: int) -> bool:
+    """Whether the span is only a piece of a title ("State" in "Secretary of State")."""
+    for size in (1, 2, 3, 4):
+        for start in range(max(0, last - size), first + 1):
+            end = start + size
+            if end < last or end > len(doc):
+                continue
+            words = " ".join(t.lower_ for t in doc[start:end])
+            if words in TITLE_PHRASES and (end - start) >= (last - first):
+                return True
+    return False
+
+
+def _is_locative(doc: Doc, first: int, last: int) -> bool:
+    root = doc[first:last].root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPS:
+        return True
+    if root.dep_ in {"compound", "poss"} and head.is_lower and head.lower_ in ADMIN_NOUNS:
+        return True
+    return bool(root.dep_ == "poss" and head.lower_ in LOC_HEAD_WORDS)
+
+
+def _modifies(following: Token, label: str) -> bool:
+    """Whether the lower-case noun right after a name is a place noun the name modifies."""
+    if following.pos_ not in {"NOUN", "PROPN"} and not str(following.tag_).startswith("NN"):
+        return False
+    if following.lower_ in ADMIN_NOUNS:
+        return label != "PERSON" or following.lower_ in _PLACE_NOUNS_FOR_PERSONS
+    return following.lower_ in LOC_HEAD_WORDS
+
+
+def _is_punct(token: Token) -> bool:
+    return bool(token.is_punct or token.is_space or token.text in _QUOTES)
+
+
+def _spread_coordinated_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Zamfara, Katsina, Kaduna and Niger states": names coordinated with a place that an
+    administrative noun marks are places too, whatever the model called them."""
+    text: str = doc.text
+    result = list(mentions)
+    for index in range(len(result) - 1, 0, -1):
+        if not (result[index].locative and result[index].label == "GPE"):
+            continue
+        cursor = index
+        while cursor > 0:
+            previous = result[cursor - 1]
+            if not _COORDINATION_GAP.fullmatch(text[previous.end : result[cursor].start]):
+                break
+            if previous.label in _RELABELLABLE | {"LOC"}:
+                result[cursor - 1] = replace(previous, label="GPE", locative=True)
+            cursor -= 1
+    return result
+
+
+@functools.cache
+def _language_names() -> frozenset[str]:
+    """Major language names (pycountry, ISO 639-1), which double as nationality adjectives."""
+    names: set[str] = set()
+    for language in pycountry.languages:
+        if getattr(language, "alpha_2", None) is None:
+            continue
+        name = str(language.name).split(" (")[0]
+        if len(name) >= 4 and " " not in name:
+            names.add(name.lower())
+    return frozenset(names)

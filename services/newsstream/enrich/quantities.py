@@ -1,0 +1,219 @@
+"""Number phrases in a parsed text, with their qualifier, ready for the casualty rules.
+
+A phrase is a run of number tokens ("1,200", "one hundred and twenty", "a dozen", "tens of
+thousands", "10 to 15"). Phrases that are not head counts are dropped here, on the model's
+entity type (dates, times, money, percentages, quantities) and on the words around them (ages
+such as "a 21-year-old" or "Mohammed, 60,", durations, units), so later rules only see
+numbers that could count people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Final
+
+from newsstream.enrich.lexicon import CALENDAR_WORDS, DATE_WORDS
+from newsstream.enrich.numbers import (
+    NUMBER_WORDS,
+    VAGUE_HEADS,
+    Amount,
+    parse_amount,
+    qualifier_before,
+    split_number_words,
+)
+from newsstream.models import CountQualifier
+
+Doc = Any
+Token = Any
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$|^\d+\.\d+$|^\d[\d,]*[-–]\d[\d,]*$")
+_NON_COUNT_ENTITIES: Final[frozenset[str]] = frozenset({"MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_TEMPORAL_ENTITIES: Final[frozenset[str]] = frozenset({"DATE", "TIME"})
+_YEAR = re.compile(r"^[12]\d{3}$")
+#: Words after a number that make it a measure, not a head count.
+_UNIT_WORDS: Final[frozenset[str]] = frozenset(
+    """year years yr yrs month months week weeks day days hour hours minute minutes second
+    seconds percent per cent km kilometres kilometers miles mile metres meters metre meter kg
+    kilograms tonnes tons pounds dollars euros degrees magnitude storey story stories floors
+    floor times year-old years-old""".split()  # noqa: SIM905
+)
+_CURRENCY: Final[frozenset[str]] = frozenset({"$", "£", "€", "¥", "₹", "₦", "us$", "usd"})
+_ANOTHER: Final[frozenset[str]] = frozenset({"another", "further", "additional"})
+#: Vague words that only count as amounts when followed by their complement.
+_VAGUE_CONTINUATIONS: Final[frozenset[str]] = frozenset({"of", "few", "handful"})
+
+
+@dataclass(frozen=True)
+class AmountPhrase:
+    """A number phrase: tokens [first, last), what it says, and how it is qualified."""
+
+    first: int
+    last: int
+    amount: Amount
+    qualifier: CountQualifier
+    qualifier_first: int
+    another: bool
+    start_char: int
+    end_char: int
+
+
+def find_amounts(doc: Doc) -> list[AmountPhrase]:
+    """Every number phrase in `doc` that may be a head count."""
+    phrases: list[AmountPhrase] = []
+    index = 0
+    size = len(doc)
+    while index < size:
+        if not _starts_amount(doc, index):
+            index += 1
+            continue
+        last = _phrase_end(doc, index)
+        phrase = _phrase(doc, index, last)
+        if phrase is not None:
+            phrases.append(phrase)
+        index = max(last, index + 1)
+    return phrases
+
+
+def _is_number_token(token: Token) -> bool:
+    lower = token.lower_
+    if _DIGITS.match(lower):
+        return True
+    parts = [part for part in re.split(r"[-‐‑]", lower) if part]
+    return bool(parts) and all(part in NUMBER_WORDS for part in parts)
+
+
+def _starts_amount(doc: Doc, index: int) -> bool:
+    token = doc[index]
+    lower = token.lower_
+    if _is_number_token(token):
+        return True
+    if lower in VAGUE_HEADS and lower != "a":
+        return lower not in {"tens"} or (
+            index + 2 < len(doc)
+            and doc[index + 1].lower_ == "of"
+            and doc[index + 2].lower_ in {"thousands", "millions"}
+        )
+    nxt = doc[index + 1].lower_ if index + 1 < len(doc) else ""
+    if lower in {"a", "an"}:
+        return nxt in {"dozen", "hundred", "thousand", "million", "billion", "few", "handful"}
+    return lower == "half" and nxt == "a"
+
+
+def _phrase_end(doc: Doc, first: int) -> int:
+    """Token index after the phrase starting at `first` (greedy, then parsed as a whole)."""
+    last = first + 1
+    while last < len(doc) and _continues(doc, first, last):
+        last += 1
+    return last
+
+
+def _continues(doc: Doc, first: int, at: int) -> bool:
+    """Whether token `at` extends the number phrase that starts at `first`."""
+    token = doc[at]
+    lower = token.lower_
+    prev = doc[at - 1].lower_
+    nxt = doc[at + 1] if at + 1 < len(doc) else None
+    if _is_number_token(token) or lower in {"dozen", "hundred"}:
+        return True
+    if (lower in {"few", "handful"} and prev in {"a", "an"}) or (lower == "a" and prev == "half"):
+        return True
+    if lower in {"thousands", "millions"} and prev == "of":
+        return True
+    if nxt is None:
+        return False
+    if lower == "of":
+        return prev in {"tens", "hundreds"} and nxt.lower_ in {"thousands", "millions"}
+    return (
+        lower in {"and", "-", "–", "to", "or"}
+        and _is_number_token(nxt)
+        and _joins_numbers(doc, first, at, lower)
+    )
+
+
+def _joins_numbers(doc: Doc, first: int, at: int, joiner: str) -> bool:
+    """Whether a joiner inside a number run belongs to it ("hundred and twenty", "10 to 15")."""
+    before = doc[first - 1].lower_ if first > 0 else ""
+    if joiner == "and":
+        return before == "between" or doc[at - 1].lower_ in {"hundred", "thousand", "million"}
+    if joiner == "to":
+        return before != "from"
+    return True
+
+
+def _phrase(doc: Doc, first: int, last: int) -> AmountPhrase | None:
+    tokens = doc[first:last]
+    if any(t.ent_type_ in _NON_COUNT_ENTITIES for t in tokens) or _in_date(doc, first, last):
+        return None
+    if first > 0 and doc[first - 1].lower_ in {"no", "not", "nor"}:
+        return None
+    words = split_number_words(str(tokens.text))
+    between = first > 0 and doc[first - 1].lower_ == "between"
+    amount = parse_amount(["between", *words] if between else words)
+    if amount is None or _is_measure(doc, first, last):
+        return None
+    if amount.value is not None and amount.value > 10**8:
+        return None
+    preceding = [t.lower_ for t in doc[max(0, first - 4) : first]]
+    qualifier, used = qualifier_before(preceding)
+    if between:
+        used = 1
+    if amount.vague or (amount.value is None and amount.low is not None):
+        qualifier = CountQualifier.APPROX
+    qualifier_first = first - used
+    before = doc[qualifier_first - 1].lower_ if qualifier_first > 0 else ""
+    return AmountPhrase(
+        first=first,
+        last=last,
+        amount=amount,
+        qualifier=qualifier,
+        qualifier_first=qualifier_first,
+        another=before in _ANOTHER,
+        start_char=int(doc[first].idx),
+        end_char=int(doc[last - 1].idx + len(doc[last - 1].text)),
+    )
+
+
+def _in_date(doc: Doc, first: int, last: int) -> bool:
+    """Whether the number belongs to a date or time ("in 2019", "April 21", "24 hours").
+
+    The model's DATE spans also swallow plain counts ("Between 10 and 15" people), so a
+    number only counts as a date when it looks like a year or its span has calendar words.
+    """
+    if any(_YEAR.match(t.text) for t in doc[first:last]):
+        return True
+    for ent in doc.ents:
+        if ent.label_ in _TEMPORAL_ENTITIES and ent.start < last and first < ent.end:
+            words = {t.lower_ for t in ent}
+            return bool(words & (CALENDAR_WORDS | DATE_WORDS)) or ":" in ent.text
+    return False
+
+
+def _is_measure(doc: Doc, first: int, last: int) -> bool:
+    """Ages, durations, money, percentages and units: numbers that are not head counts."""
+    before = doc[first - 1] if first > 0 else None
+    if before is not None and (before.lower_ in _CURRENCY or before.lower_ in {"aged", "age"}):
+        return True
+    after = [t.lower_ for t in doc[last : last + 3]]
+    while after and after[0] in {"-", "‐", "‑"}:
+        after = after[1:]
+    if after and (after[0] in _UNIT_WORDS or after[0] in {"%", "pc"}):
+        return True
+    if after[:2] == ["per", "cent"]:
+        return True
+    if any(ch in doc[last - 1].text for ch in "%"):
+        return True
+    return _is_apposed_age(doc, first, last)
+
+
+def _is_apposed_age(doc: Doc, first: int, last: int) -> bool:
+    """ "Sk Mohammed, 60, died": a bare number between commas right after a name or a person."""
+    if first < 2 or last >= len(doc) or last - first != 1:
+        return False
+    if doc[first - 1].text != "," or doc[last].text not in {",", ")"}:
+        return False
+    value = doc[first].text
+    if not value.isdigit() or not 0 < int(value) < 120:
+        return False
+    previous = doc[first - 2]
+    return bool(previous.ent_type_ == "PERSON" or (previous.tag_ in {"NN", "NNP"}))

@@ -1,0 +1,470 @@
+"""What the dependency parse says about one number: the casualty it counts, if any.
+
+A number phrase (see `quantities`) is tied to the predicate that governs it: the verb or
+adjective whose subject or object it counts ("15 troops were killed", "killing 31", "left 11
+dead"), a toll it is the value of ("the death toll rose to 940"), or a list of the dead it is a
+member of ("the dead included 326 fighters"). The result also says whether the figure is a
+breakdown of another ("including six children") or a member of a listed toll. When the parse
+is visibly wrong, the casualty word right before or after the number decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final
+
+from newsstream.enrich.lexicon import (
+    BREAKDOWN_PREPS,
+    CARRIER_VERBS,
+    CASUALTY_GROUP_NOUNS,
+    COMMUNITY_WORDS,
+    CUSTODY_OBJECTS,
+    DEATH_COMPLEMENTS,
+    INCLUDE_VERBS,
+    KIND_WORDS,
+    NON_PERSON_NOUNS,
+    NOUN_ONLY_FORMS,
+    PERSON_NOUNS,
+    PERSON_SUFFIXES,
+    SPORTS_WORDS,
+    SUPERSEDING_TOLL_VERBS,
+    TIME_NOUNS,
+    TOLL_NOUNS,
+    TOLL_OBJECT_VERBS,
+    TOLL_VERBS,
+)
+from newsstream.enrich.quantities import AmountPhrase
+from newsstream.models import CasualtyKind, CountQualifier
+
+Doc = Any
+Token = Any
+
+_NUMBER_DEPS: Final[frozenset[str]] = frozenset(
+    {"nummod", "quantmod", "compound", "amod", "nmod", "det", "npadvmod"}
+)
+_PARTITIVE_PRONOUNS: Final[frozenset[str]] = frozenset(
+    {"whom", "them", "those", "these", "which", "us", "they"}
+)
+_SUBJECT_PRONOUNS: Final[frozenset[str]] = frozenset({"they", "these", "those", "it"})
+COMPLEMENT_DEPS: Final[frozenset[str]] = frozenset(
+    {"acomp", "oprd", "xcomp", "advmod", "ccomp", "dobj", "attr", "conj", "prt"}
+)
+_OWN_MODIFIER_DEPS: Final[frozenset[str]] = frozenset({"amod", "acl", "relcl", "oprd"})
+_HYPOTHETICAL: Final[frozenset[str]] = frozenset({"could", "would", "might", "can"})
+INTRANSITIVE_DEATHS: Final[frozenset[str]] = frozenset(
+    {"die", "perish", "succumb", "drown", "disappear"}
+)
+_COPULAS: Final[frozenset[str]] = frozenset(
+    {"be", "become", "remain", "lie", "lay", "go", "get", "seem", "appear", "stay"}
+)
+
+
+@dataclass
+class Reading:
+    """What the parse says about one number: which casualty it counts and through what."""
+
+    kind: CasualtyKind
+    trigger: Token | None
+    victim: Token | None = None
+    toll: bool = False
+    supersedes: bool = False
+    include_part: bool = False
+    breakdown: bool = False
+    qualifier: CountQualifier | None = None
+    carrier: Token | None = None
+
+
+def read_number(
+    doc: Doc, phrase: AmountPhrase, anchor: Token, include_kind: CasualtyKind | None = None
+) -> Reading | None:
+    """The casualty a number phrase counts, or None when it counts something else."""
+    victim = _victim_noun(doc, phrase, anchor)
+    if victim is not None and not (is_person(victim) or group_kind(victim) is not None):
+        return None
+    if victim is None and _counts_things(anchor):
+        return None
+    reading = _own_modifier(anchor, victim) or _walk_up(victim or anchor, include_kind)
+    if reading is None and not _argument_of_other_verb(victim or anchor):
+        reading = _preceding_predicate(doc, phrase) or _following_predicate(doc, phrase)
+    elif reading is not None and _is_coordination_artefact(victim or anchor, reading):
+        reading = _following_predicate(doc, phrase) or reading
+    if reading is None:
+        return None
+    reading.victim = victim
+    if rejected(doc, anchor, reading):
+        return None
+    return reading
+
+
+def anchor_of(doc: Doc, phrase: AmountPhrase) -> Token:
+    """The phrase token attached to the rest of the sentence."""
+    for index in range(phrase.last - 1, phrase.first - 1, -1):
+        head = doc[index].head
+        if not phrase.first <= int(head.i) < phrase.last or head.i == index:
+            return doc[index]
+    return doc[phrase.last - 1]
+
+
+def _victim_noun(doc: Doc, phrase: AmountPhrase, anchor: Token) -> Token | None:
+    """The noun a number counts: "326 Druze fighters" -> fighters, "dozens of militants"."""
+    head = anchor.head
+    inside = phrase.first <= int(head.i) < phrase.last
+    if (
+        anchor.dep_ in _NUMBER_DEPS
+        and not inside
+        and head.i != anchor.i
+        and head.pos_ in {"NOUN", "PROPN"}
+        and not _quantified_apart(doc, anchor, head)
+    ):
+        while (
+            head.dep_ == "compound"
+            and head.head.i != head.i
+            and head.head.pos_
+            in {
+                "NOUN",
+                "PROPN",
+            }
+        ):
+            head = head.head
+        return head
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}:
+                    return obj
+    return None
+
+
+def _quantified_apart(doc: Doc, anchor: Token, head: Token) -> bool:
+    """ "141 a few days later": another quantifier between a number and the noun it was
+    attached to shows the attachment is wrong (the noun has its own amount)."""
+    low, high = sorted((int(anchor.i), int(head.i)))
+    return any(t.dep_ in {"det", "quantmod"} or t.like_num for t in doc[low + 1 : high])
+
+
+def is_partitive(anchor: Token) -> bool:
+    """ "182 of whom", "three of them": a part of a group counted just before."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(o.lower_ in _PARTITIVE_PRONOUNS for o in child.children)
+        for child in anchor.children
+    )
+
+
+def is_person(token: Token) -> bool:
+    lower = token.lower_
+    if lower in NON_PERSON_NOUNS:
+        return False
+    if lower in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS:
+        return True
+    if token.ent_type_ in {"NORP", "PERSON"} or lower in COMMUNITY_WORDS:
+        return True
+    return token.pos_ in {"NOUN", "PROPN"} and lower.endswith(PERSON_SUFFIXES)
+
+
+def _counts_things(anchor: Token) -> bool:
+    """A bare number set beside a noun that is not a person ("2 blasts, 1 at a tea shop")."""
+    head = anchor.head
+    if anchor.dep_ in {"appos", "conj"} and head.pos_ == "NOUN":
+        return not (is_person(head) or group_kind(head) is not None)
+    return False
+
+
+def kind_of(token: Token) -> CasualtyKind | None:
+    return KIND_WORDS.get(token.lower_) or KIND_WORDS.get(token.lemma_.lower())
+
+
+def group_kind(token: Token) -> CasualtyKind | None:
+    return CASUALTY_GROUP_NOUNS.get(token.lower_)
+
+
+def _own_modifier(anchor: Token, victim: Token | None) -> Reading | None:
+    """ "five others injured", "three women abducted", "11 dead", "civilians who were executed"."""
+    if victim is not None and group_kind(victim) is not None:
+        return Reading(kind=group_kind(victim) or CasualtyKind.KILLED, trigger=victim)
+    holders = [anchor] + ([victim] if victim is not None else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ not in _OWN_MODIFIER_DEPS:
+                continue
+            if child.dep_ == "relcl" and has_partitive_subject(child):
+                continue
+            kind = kind_of(child)
+            if kind is not None and child.lower_ not in {"death", "deaths"}:
+                return Reading(kind=kind, trigger=child)
+            carried = carried_kind(child)
+            if carried is not None:
+                return Reading(kind=carried, trigger=child, carrier=child)
+    return None
+
+
+def has_partitive_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and is_partitive(c) for c in verb.children)
+
+
+def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
+    """Climbs from the counted noun to the predicate that says what happened to it."""
+    current = start
+    via_of = False
+    breakdown = False
+    for _ in range(7):
+        head = current.head
+        relation = current.dep_
+        if head.i == current.i:
+            return None
+        lower, lemma = head.lower_, head.lemma_.lower()
+        if head.pos_ == "ADP" or head.dep_ == "prep":
+            via_of = lower == "of"
+            breakdown = breakdown or lower in BREAKDOWN_PREPS or lower == "with"
+            current = head
+            continue
+        if lemma in TOLL_NOUNS or lower in TOLL_NOUNS:
+            return _toll_reading(head, head, breakdown)
+        toll = _toll_subject(head)
+        if toll is not None and (
+            lemma in TOLL_VERBS or lower in TOLL_VERBS or lemma in TOLL_OBJECT_VERBS
+        ):
+            return _toll_reading(toll, head, breakdown)
+        if lemma in INCLUDE_VERBS or lower in INCLUDE_VERBS:
+            kind = _listed_kind(head, include_kind)
+            if kind is None:
+                return None
+            return Reading(kind=kind, trigger=head, include_part=True, breakdown=breakdown)
+        among = _among_kind(head)
+        if among is not None:
+            return Reading(kind=among, trigger=head, include_part=True)
+        kind = kind_of(head)
+        if kind is not None and (
+            head.pos_ in {"VERB", "AUX", "ADJ"} or relation in {"dobj", "nsubjpass"}
+        ):
+            if relation == "nsubj" and _subject_is_agent(head, kind):
+                return None
+            return Reading(kind=kind, trigger=head, breakdown=breakdown or _in_breakdown(head))
+        if kind is not None and head.pos_ in {"NOUN", "PROPN"} and via_of:
+            return Reading(kind=kind, trigger=head, breakdown=breakdown)
+        if lemma in CARRIER_VERBS or lower in CARRIER_VERBS:
+            carried = carried_kind(head)
+            if carried is None or (relation == "nsubj" and lemma not in _COPULAS):
+                return None
+            return Reading(kind=carried, trigger=head, carrier=head, breakdown=breakdown)
+        if head.pos_ in {"VERB", "AUX"}:
+            return None
+        if relation == "appos":
+            breakdown = True
+        via_of = False
+        current = head
+    return None
+
+
+def _subject_is_agent(verb: Token, kind: CasualtyKind) -> bool:
+    """In "20 gunmen killed 34 people" the subject did the killing; in "80 others wounded"
+    (a participle) or "1,700 are missing" and "480 people died" it is the victim."""
+    if verb.pos_ == "ADJ" or verb.tag_ == "VBN" or kind is CasualtyKind.MISSING:
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma not in INTRANSITIVE_DEATHS and lemma not in {"flee", "disappear"}
+
+
+def _in_breakdown(trigger: Token) -> bool:
+    """ "... with 11 Adara and 130 Fulani dying": a clause hung on "with" or "including"."""
+    head = trigger.head
+    return head.i != trigger.i and (head.lower_ in BREAKDOWN_PREPS or head.lower_ == "with")
+
+
+def carried_kind(verb: Token) -> CasualtyKind | None:
+    """Kind held by a carrier verb's complement: "shot dead", "left ... injured",
+    "stabbed to death", "taken into custody", "taken hostage", "shot and wounded"."""
+    for child in verb.children:
+        if child.dep_ in COMPLEMENT_DEPS:
+            if child.lower_ in DEATH_COMPLEMENTS:
+                return CasualtyKind.KILLED
+            kind = kind_of(child)
+            if kind is not None and not _has_own_argument(child):
+                return kind
+        if child.dep_ == "prep" and child.lower_ in {"to", "into", "in"}:
+            for obj in child.children:
+                if obj.lower_ in DEATH_COMPLEMENTS and child.lower_ == "to":
+                    return CasualtyKind.KILLED
+                if obj.lower_ in CUSTODY_OBJECTS:
+                    return CasualtyKind.ARRESTED
+    return None
+
+
+def _has_own_argument(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in verb.children)
+
+
+def _toll_subject(verb: Token) -> Token | None:
+    """The toll a verb reports: its subject ("the toll rose to 9"), or the object of a verb
+    that sets it ("bringing the toll to 9")."""
+    sets_toll = verb.lemma_.lower() in TOLL_OBJECT_VERBS
+    for child in verb.children:
+        if sets_toll and child.dep_ == "dobj" and child.lemma_.lower() in TOLL_NOUNS:
+            return child
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.lemma_.lower() in TOLL_NOUNS or child.lower_ in TOLL_NOUNS:
+                return child
+            if child.lower_ == "number" and _of_group_kind(child) is not None:
+                return child
+    return None
+
+
+def _toll_reading(toll: Token, verb: Token, breakdown: bool) -> Reading:
+    kind = CasualtyKind.KILLED
+    for child in toll.children:
+        found = kind_of(child) if child.dep_ in {"compound", "amod", "nmod"} else None
+        if found is not None:
+            kind = found
+    of_kind = _of_group_kind(toll)
+    if of_kind is not None:
+        kind = of_kind
+    lemma = verb.lemma_.lower()
+    implied = TOLL_VERBS.get(lemma) or TOLL_VERBS.get(verb.lower_)
+    qualifier = CountQualifier(implied) if implied and implied != "exact" else None
+    return Reading(
+        kind=kind,
+        trigger=verb,
+        toll=True,
+        supersedes=lemma in SUPERSEDING_TOLL_VERBS | TOLL_OBJECT_VERBS
+        or verb.lower_ in SUPERSEDING_TOLL_VERBS,
+        breakdown=breakdown,
+        qualifier=qualifier,
+    )
+
+
+def _of_group_kind(noun: Token) -> CasualtyKind | None:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                kind = group_kind(obj)
+                if kind is not None:
+                    return kind
+    return None
+
+
+def _listed_kind(verb: Token, include_kind: CasualtyKind | None) -> CasualtyKind | None:
+    """Kind of the group a list verb lists: "the dead included", "those killed included";
+    "They also included" continues the list of the sentence before."""
+    for child in verb.children:
+        if child.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        kind = group_kind(child)
+        if kind is not None:
+            return kind
+        for modifier in child.children:
+            if modifier.dep_ in {"acl", "relcl", "amod"}:
+                found = kind_of(modifier)
+                if found is not None:
+                    return found
+        if child.lower_ in _SUBJECT_PRONOUNS:
+            return include_kind
+    return None
+
+
+def _among_kind(verb: Token) -> CasualtyKind | None:
+    """ "Among the dead were five children"."""
+    if verb.lemma_.lower() != "be":
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "among":
+            for obj in child.children:
+                kind = group_kind(obj)
+                if kind is not None:
+                    return kind
+    return None
+
+
+def _is_coordination_artefact(start: Token, reading: Reading) -> bool:
+    """A number parsed as coordinated with a verb ("killed and over 100 more ... injured")
+    took that verb's kind; the predicate after the number is more reliable then."""
+    return (
+        start.dep_ == "conj" and reading.trigger is not None and start.head.i == reading.trigger.i
+    )
+
+
+def _argument_of_other_verb(token: Token) -> bool:
+    """Whether the counted words are the subject or object of a verb that states no casualty
+    ("66 Fulani were buried"): then no casualty word nearby may claim them."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.pos_ in {"VERB", "AUX"} and current.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            return kind_of(head) is None and head.lemma_.lower() not in CARRIER_VERBS
+        if current.dep_ not in {"conj", "appos", "compound", "nummod"}:
+            return False
+        current = head
+    return False
+
+
+def _preceding_predicate(doc: Doc, phrase: AmountPhrase) -> Reading | None:
+    """A casualty verb right before its count ("kills at least 12 people"), for parses that
+    tag the verb as a noun."""
+    if phrase.qualifier_first == 0:
+        return None
+    token = doc[phrase.qualifier_first - 1]
+    kind = kind_of(token)
+    if kind is None or token.lower_ in NOUN_ONLY_FORMS:
+        return None
+    return Reading(kind=kind, trigger=token)
+
+
+def _following_predicate(doc: Doc, phrase: AmountPhrase) -> Reading | None:
+    """A casualty word within a few tokens after the number, inside the same clause: the
+    fallback for parses that attach the number wrongly ("28 injured", "another 110 were
+    injured")."""
+    for token in doc[phrase.last : phrase.last + 6]:
+        if token.is_punct or token.is_sent_start:
+            return None
+        kind = kind_of(token)
+        if kind is not None and token.pos_ in {"VERB", "ADJ"}:
+            return Reading(kind=kind, trigger=token)
+        carried = carried_kind(token) if token.lower_ in CARRIER_VERBS else None
+        if carried is not None:
+            return Reading(kind=carried, trigger=token, carrier=token)
+    return None
+
+
+def rejected(doc: Doc, anchor: Token, reading: Reading) -> bool:
+    """Figures the reading does not support: negated, hypothetical or merely intended,
+    thresholds ("days when more than 450 died"), sports injuries, knock-outs ("eliminated
+    from"), and combined "killed or wounded" counts."""
+    trigger = reading.trigger
+    if trigger is None:
+        return False
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in trigger.children):
+        return True
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children):
+        return True  # "threatened to kill", "tried to abduct": intended, not done
+    if trigger.lemma_.lower() == "eliminate" and any(
+        c.dep_ == "prep" and c.lower_ == "from" for c in trigger.children
+    ):
+        return True  # "eliminated from the contest"
+    if trigger.dep_ in {"relcl", "advcl", "acl"} and trigger.head.lemma_.lower() in TIME_NOUNS:
+        return True
+    sentence_words = {t.lower_ for t in anchor.sent}
+    if reading.kind is CasualtyKind.INJURED and sentence_words & SPORTS_WORDS:
+        return True
+    return _is_combined(trigger, reading.kind)
+
+
+def _is_combined(trigger: Token, kind: CasualtyKind) -> bool:
+    """ "killed or wounded", and "killed and wounded" sharing one count."""
+    partners = [c for c in trigger.children if c.dep_ == "conj"]
+    if trigger.dep_ == "conj":
+        partners.append(trigger.head)
+    for partner in partners:
+        other = kind_of(partner)
+        if other is None or other is kind:
+            continue
+        joiners = {c.lower_ for c in trigger.children if c.dep_ == "cc"}
+        joiners |= {c.lower_ for c in partner.children if c.dep_ == "cc"}
+        if "or" in joiners:
+            return True
+        if not _has_own_argument(partner) and not _has_own_argument(trigger):
+            return True
+    return False
