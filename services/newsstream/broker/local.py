@@ -92,6 +92,14 @@ def _tied_to_parent(command: list[str]) -> list[str]:
     return [setpriv, "--pdeathsig", "TERM", "--", *command]
 
 
+def _cluster_id() -> str:
+    """A random cluster id in Kafka's format; one with a leading dash would read as an option."""
+    while True:
+        text = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if text[0].isalnum():
+            return text
+
+
 @dataclass
 class LocalKafka:
     """One broker process; `start()` returns its bootstrap address."""
@@ -149,8 +157,7 @@ class LocalKafka:
             return
         cluster_file = self.home / "cluster.id"
         if not cluster_file.exists():
-            raw = uuid.uuid4().bytes
-            cluster_file.write_text(base64.urlsafe_b64encode(raw).decode().rstrip("="))
+            cluster_file.write_text(_cluster_id())
         command = [
             java,
             "-cp",

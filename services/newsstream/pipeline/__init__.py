@@ -1,0 +1,1 @@
+"""Transport-neutral processing: consumed records in, emissions out, failures as dead letters."""

@@ -1,0 +1,1 @@
+"""Faust wiring: thin agents that move records between topics and the pure pipeline."""

@@ -1,0 +1,104 @@
+"""The two agents. Each is a loop: records in, pure pipeline in a thread, acked outputs out."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import faust
+
+from newsstream.enrich import Enricher
+from newsstream.pipeline import enrichment, pages
+from newsstream.pipeline.dead_letters import dead_letter
+from newsstream.pipeline.enrichment import ArticleProcessor
+from newsstream.pipeline.pages import PageLimits, process_page_record
+from newsstream.pipeline.records import ConsumedRecord, Emission, Output
+from newsstream.settings import Settings
+from newsstream.stream.app import output_topics
+from newsstream.stream.emitter import Emitter
+from newsstream.stream.records import consumed_record
+
+log = logging.getLogger(__name__)
+
+
+async def deliver(
+    emitter: Emitter,
+    record: ConsumedRecord,
+    emissions: Sequence[Emission],
+    *,
+    dead_letter_output: Output,
+    producer: str,
+    source: str,
+    max_value_bytes: int,
+) -> None:
+    """Emit a record's outputs; if the broker refuses them, dead-letter the record instead.
+
+    If even the dead letter cannot be written the error propagates: the record is then not
+    acknowledged as processed, rather than silently lost.
+    """
+    try:
+        await emitter.emit(emissions)
+    except Exception as error:
+        log.exception("outputs of %s[%d]@%d refused", record.topic, record.partition, record.offset)
+        letter = dead_letter(
+            record,
+            kind="emit_failed",
+            message=f"{type(error).__name__}: {error}",
+            stage="emit",
+            producer=producer,
+            source=source,
+            output=dead_letter_output,
+            failed_at=datetime.now(UTC),
+            max_value_bytes=max_value_bytes,
+        )
+        await emitter.emit([letter])
+
+
+def _raw_topic(app: faust.App, name: str) -> Any:
+    return app.topic(name, key_type=bytes, value_type=bytes, value_serializer="raw")
+
+
+def register_agents(app: faust.App, settings: Settings, enricher: Enricher) -> None:
+    """Wire the parse and enrich agents to their topics."""
+    emitter = Emitter(output_topics(app, settings))
+    dead_letter_bytes = settings.max_message_bytes // 2
+    limits = PageLimits(
+        max_page_bytes=settings.max_page_bytes, max_dead_letter_value_bytes=dead_letter_bytes
+    )
+    processor = ArticleProcessor(enricher, max_dead_letter_value_bytes=dead_letter_bytes)
+
+    @app.agent(_raw_topic(app, settings.topics.raw), name="newsstream.parse")
+    async def parse_pages(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            record = consumed_record(event)
+            emissions = await asyncio.to_thread(process_page_record, record, limits)
+            await deliver(
+                emitter,
+                record,
+                emissions,
+                dead_letter_output=Output.RAW_DLQ,
+                producer=pages.PRODUCER,
+                source=pages.SOURCE,
+                max_value_bytes=dead_letter_bytes,
+            )
+
+    @app.agent(_raw_topic(app, settings.topics.articles), name="newsstream.enrich")
+    async def enrich_articles(stream: Any) -> None:
+        async for events in stream.take_events(
+            settings.enrich_batch_size, within=settings.enrich_batch_seconds
+        ):
+            records = [consumed_record(event) for event in events]
+            results = await asyncio.to_thread(processor.process, records)
+            for record, emissions in zip(records, results, strict=True):
+                await deliver(
+                    emitter,
+                    record,
+                    emissions,
+                    dead_letter_output=Output.ARTICLES_DLQ,
+                    producer=enrichment.PRODUCER,
+                    source=enrichment.SOURCE,
+                    max_value_bytes=dead_letter_bytes,
+                )

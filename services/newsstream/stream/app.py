@@ -1,0 +1,67 @@
+"""The Faust application: topics as raw bytes, agents registered from `agents`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import faust
+
+from newsstream.broker.connection import ssl_context
+from newsstream.pipeline.records import Output
+from newsstream.settings import Settings
+
+# Headroom for the record envelope on top of the largest value we produce.
+_RECORD_OVERHEAD = 64 * 1024
+
+
+def _credentials(settings: Settings) -> Any:
+    context = ssl_context(settings)
+    if settings.kafka_security_protocol.startswith("SASL"):
+        return faust.SASLCredentials(
+            username=settings.kafka_sasl_username,
+            password=(
+                settings.kafka_sasl_password.get_secret_value()
+                if settings.kafka_sasl_password
+                else None
+            ),
+            mechanism=settings.kafka_sasl_mechanism,
+            ssl_context=context,
+        )
+    if context is not None:
+        return faust.SSLCredentials(context)
+    return None
+
+
+def create_app(settings: Settings, bootstrap: str) -> faust.App:
+    """Values and keys stay raw bytes: decoding happens in our code, where failures are caught."""
+    return faust.App(
+        settings.app_id,
+        broker=[f"kafka://{server.strip()}" for server in bootstrap.split(",")],
+        broker_credentials=_credentials(settings),
+        key_serializer="raw",
+        value_serializer="raw",
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.topic_replication_factor,
+        web_enabled=settings.worker_web_enabled,
+        web_port=settings.worker_web_port,
+        producer_max_request_size=settings.max_message_bytes + _RECORD_OVERHEAD,
+        consumer_max_fetch_size=settings.max_message_bytes + _RECORD_OVERHEAD,
+        producer_acks=-1,
+        store="memory://",
+        autodiscover=False,
+    )
+
+
+def output_topics(app: faust.App, settings: Settings) -> dict[Output, Any]:
+    names = settings.topics
+    by_output = {
+        Output.ARTICLES: names.articles,
+        Output.ENTITIES: names.entities,
+        Output.CASUALTIES: names.casualties,
+        Output.RAW_DLQ: names.raw_dlq,
+        Output.ARTICLES_DLQ: names.articles_dlq,
+    }
+    return {
+        output: app.topic(name, key_type=bytes, value_type=bytes, value_serializer="raw")
+        for output, name in by_output.items()
+    }

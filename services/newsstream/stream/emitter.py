@@ -1,0 +1,35 @@
+"""Produce emissions and wait for the broker's acknowledgement of every one.
+
+An agent awaits `emit` before it takes the next record, so a consumed offset is only
+committed once everything derived from it is safely on the broker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from newsstream.pipeline.records import Emission, Output
+
+log = logging.getLogger(__name__)
+
+
+class Emitter:
+    def __init__(self, topics: dict[Output, Any]) -> None:
+        self.topics = topics
+
+    async def emit(self, emissions: Sequence[Emission]) -> None:
+        """Send all, then wait for all acks; raises on the first failed delivery."""
+        pending = []
+        for emission in emissions:
+            topic = self.topics[emission.output]
+            pending.append(
+                await topic.send(
+                    key=emission.key_bytes(),
+                    value=emission.value_bytes(),
+                    headers=emission.headers(),
+                )
+            )
+        await asyncio.gather(*pending)
