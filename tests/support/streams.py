@@ -1,0 +1,139 @@
+"""Drive the service from the outside: run a worker process, produce, and read topics."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from newsstream.broker.admin import ensure_topics
+from newsstream.settings import Settings
+
+
+def settings_for(bootstrap: str, prefix: str) -> Settings:
+    return Settings(
+        kafka_bootstrap_servers=bootstrap,
+        topic_prefix=prefix,
+        topic_partitions=2,
+        app_id=f"newsstream-{prefix.rstrip('.')}",
+    )
+
+
+def worker_env(settings: Settings) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "NEWSSTREAM_KAFKA_BOOTSTRAP_SERVERS": settings.kafka_bootstrap_servers or "",
+            "NEWSSTREAM_TOPIC_PREFIX": settings.topic_prefix,
+            "NEWSSTREAM_TOPIC_PARTITIONS": str(settings.topic_partitions),
+            "NEWSSTREAM_APP_ID": settings.app_id,
+            "NEWSSTREAM_LOG_LEVEL": "info",
+        }
+    )
+    return env
+
+
+def newsstream_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "newsstream.cli", *args]
+
+
+@contextlib.contextmanager
+def running_worker(settings: Settings, log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """A `newsstream worker` process; stopped with SIGINT (Ctrl-C) and checked to exit cleanly."""
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            newsstream_command("worker"),
+            env=worker_env(settings),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield process
+        finally:
+            if process.poll() is None:
+                process.send_signal(signal.SIGINT)
+                try:
+                    process.wait(60)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+
+
+def create_topics(settings: Settings) -> None:
+    asyncio.run(ensure_topics(settings, settings.kafka_bootstrap_servers or ""))
+
+
+def produce(bootstrap: str, topic: str, records: Sequence[tuple[bytes | None, bytes]]) -> list[int]:
+    async def send() -> list[int]:
+        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+        await producer.start()
+        try:
+            offsets = []
+            for key, value in records:
+                meta = await producer.send_and_wait(topic, value=value, key=key)
+                offsets.append(meta.offset)
+            return offsets
+        finally:
+            await producer.stop()
+
+    return asyncio.run(send())
+
+
+def read_until(
+    bootstrap: str,
+    topic: str,
+    done: Callable[[list[Any]], bool],
+    *,
+    timeout: float = 120.0,
+    worker: subprocess.Popen[bytes] | None = None,
+) -> list[Any]:
+    """Read a topic from the beginning until `done(records)` holds; fail on timeout."""
+
+    async def read() -> list[Any]:
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        await consumer.start()
+        try:
+            deadline = time.monotonic() + timeout
+            partitions = None
+            while not partitions:
+                partitions = consumer.partitions_for_topic(topic)
+                if not partitions:
+                    await consumer._client.force_metadata_update()
+                    await asyncio.sleep(0.2)
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"topic {topic} never appeared")
+            assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
+            consumer.assign(assigned)
+            await consumer.seek_to_beginning(*assigned)
+            records: list[Any] = []
+            while not done(records):
+                if worker is not None and worker.poll() is not None:
+                    raise RuntimeError(f"worker exited with {worker.returncode}")
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"gave up on {topic} after {timeout}s with {len(records)}")
+                batch = await consumer.getmany(timeout_ms=500)
+                for chunk in batch.values():
+                    records.extend(chunk)
+            return records
+        finally:
+            await consumer.stop()
+
+    return asyncio.run(read())
+
+
+def value(record: Any) -> Any:
+    return orjson.loads(record.value)
+
+
+def headers(record: Any) -> dict[str, str]:
+    return {name: data.decode() for name, data in record.headers}
