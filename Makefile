@@ -1,0 +1,67 @@
+# newsstream — `make run` runs the service, `make test` runs every test. Both install what they need.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .cache/tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+SYNCED := $(VENV)/.synced
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: help install run test test-unit test-kafka check lint format typecheck kafka-jars \
+        schemas eval bench clean
+
+help:
+	@echo "make run        run the service (starts a local Kafka when none is configured)"
+	@echo "make test       run all tests (unit, integration on a real broker, end to end)"
+	@echo "make check      lint and type-check"
+	@echo "make schemas    regenerate schemas/ from the pydantic models"
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+$(SYNCED): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --all-groups
+	@touch $@
+
+install: $(SYNCED)
+
+kafka-jars: $(SYNCED)
+	$(BIN)/python -c "from newsstream.settings import get_settings as s; \
+	from newsstream.broker.local import resolve_jars as r; \
+	print(r(s().local_kafka_version, s().local_kafka_cache))"
+
+run: $(SYNCED)
+	$(BIN)/newsstream run
+
+test: $(SYNCED) kafka-jars
+	$(BIN)/pytest
+
+test-unit: $(SYNCED)
+	$(BIN)/pytest tests/unit
+
+test-kafka: $(SYNCED) kafka-jars
+	$(BIN)/pytest tests/integration tests/e2e
+
+lint: $(SYNCED)
+	$(BIN)/ruff check services tests
+	$(BIN)/ruff format --check services tests
+
+format: $(SYNCED)
+	$(BIN)/ruff format services tests
+	$(BIN)/ruff check --fix services tests
+
+typecheck: $(SYNCED)
+	$(BIN)/mypy
+
+check: lint typecheck
+
+schemas: $(SYNCED)
+	$(BIN)/newsstream schemas export schemas
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .mypy_cache .ruff_cache .pytest_cache .hypothesis
