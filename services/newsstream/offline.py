@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import orjson
 
-from newsstream.enrich import Enricher
-from newsstream.pipeline.enrichment import ArticleProcessor
 from newsstream.pipeline.pages import PageLimits, process_page_record
 from newsstream.pipeline.records import ConsumedRecord, Emission, Output
 from newsstream.settings import Settings
+
+if TYPE_CHECKING:
+    from newsstream.pipeline.enrichment import ArticleProcessor
 
 
 @dataclass(frozen=True)
@@ -72,10 +74,23 @@ class OfflinePipeline:
         self.limits = PageLimits(
             max_page_bytes=settings.max_page_bytes, max_dead_letter_value_bytes=dead_letter_bytes
         )
-        self.articles = ArticleProcessor(
-            Enricher(settings.spacy_model), max_dead_letter_value_bytes=dead_letter_bytes
-        )
+        self.settings = settings
+        self.dead_letter_bytes = dead_letter_bytes
         self.batch_size = settings.enrich_batch_size
+        self._articles: ArticleProcessor | None = None
+
+    @property
+    def articles(self) -> ArticleProcessor:
+        """Loaded on the first article: input that only dead-letters never pays for spaCy."""
+        if self._articles is None:
+            from newsstream.enrich import Enricher
+            from newsstream.pipeline.enrichment import ArticleProcessor
+
+            self._articles = ArticleProcessor(
+                Enricher(self.settings.spacy_model),
+                max_dead_letter_value_bytes=self.dead_letter_bytes,
+            )
+        return self._articles
 
     def run(self, record: ConsumedRecord) -> list[Emission]:
         emitted = process_page_record(record, self.limits)

@@ -64,7 +64,7 @@ class CasualtyFinding(Contract):
     evidence: Span
 
 
-class CasualtyEvent(EventHeader, CasualtyFinding):
+class CasualtyEvent(CasualtyFinding, EventHeader):
     """A stated casualty figure."""
 
     processed_at: UtcDatetime

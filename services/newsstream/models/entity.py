@@ -30,7 +30,7 @@ class EntityFinding(Contract):
     place: Place | None = None
 
 
-class EntityEvent(EventHeader, EntityFinding):
+class EntityEvent(EntityFinding, EventHeader):
     """An entity found in an article."""
 
     lang: str | None

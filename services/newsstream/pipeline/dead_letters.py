@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 from datetime import datetime
 
 from newsstream import ids
@@ -82,3 +83,28 @@ def dead_letter(
         time=failed_at,
         subject=None,
     )
+
+
+@dataclass(frozen=True)
+class DeadLetters:
+    """Where one stage's failures go, under which producer, keeping how much of the original."""
+
+    producer: str
+    source: str
+    output: Output
+    max_value_bytes: int
+
+    def letter(
+        self, record: ConsumedRecord, *, kind: str, message: str, stage: str, failed_at: datetime
+    ) -> Emission:
+        return dead_letter(
+            record,
+            kind=kind,
+            message=message,
+            stage=stage,
+            producer=self.producer,
+            source=self.source,
+            output=self.output,
+            failed_at=failed_at,
+            max_value_bytes=self.max_value_bytes,
+        )

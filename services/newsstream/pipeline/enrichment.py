@@ -21,7 +21,7 @@ from newsstream.models import (
     EntityEvent,
     EventType,
 )
-from newsstream.pipeline.dead_letters import dead_letter
+from newsstream.pipeline.dead_letters import DeadLetters
 from newsstream.pipeline.records import ConsumedRecord, Emission, Output
 
 log = logging.getLogger(__name__)
@@ -79,6 +79,10 @@ def _emission(
     )
 
 
+def article_dead_letters(max_value_bytes: int) -> DeadLetters:
+    return DeadLetters(PRODUCER, SOURCE, Output.ARTICLES_DLQ, max_value_bytes)
+
+
 class ArticleProcessor:
     """Wraps an Enricher with decoding and dead-lettering for a batch of article records."""
 
@@ -90,7 +94,7 @@ class ArticleProcessor:
         clock: Callable[[], datetime] = _now,
     ) -> None:
         self.enricher = enricher
-        self.max_dead_letter_value_bytes = max_dead_letter_value_bytes
+        self.dead_letters = article_dead_letters(max_dead_letter_value_bytes)
         self.clock = clock
 
     def process(self, records: Sequence[ConsumedRecord]) -> list[list[Emission]]:
@@ -153,14 +157,6 @@ class ArticleProcessor:
     def _dead(
         self, record: ConsumedRecord, kind: str, message: str, stage: str, now: datetime
     ) -> Emission:
-        return dead_letter(
-            record,
-            kind=kind,
-            message=message,
-            stage=stage,
-            producer=PRODUCER,
-            source=SOURCE,
-            output=Output.ARTICLES_DLQ,
-            failed_at=now,
-            max_value_bytes=self.max_dead_letter_value_bytes,
+        return self.dead_letters.letter(
+            record, kind=kind, message=message, stage=stage, failed_at=now
         )

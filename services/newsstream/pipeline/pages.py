@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from newsstream import __version__, ids
 from newsstream.models import Article, EventType, RawPage
 from newsstream.parse import ParseError, Story, extract_stories
-from newsstream.pipeline.dead_letters import dead_letter
+from newsstream.pipeline.dead_letters import DeadLetters
 from newsstream.pipeline.errors import RecordError
 from newsstream.pipeline.ingest import decode_page
 from newsstream.pipeline.language import detect_language
@@ -30,6 +30,10 @@ def _now() -> datetime:
 class PageLimits:
     max_page_bytes: int
     max_dead_letter_value_bytes: int
+
+
+def page_dead_letters(max_value_bytes: int) -> DeadLetters:
+    return DeadLetters(PRODUCER, SOURCE, Output.RAW_DLQ, max_value_bytes)
 
 
 def build_articles(page: RawPage, stories: list[Story], *, parsed_at: datetime) -> list[Article]:
@@ -116,16 +120,5 @@ def process_page_record(
             "unexpected failure on %s[%d]@%d", record.topic, record.partition, record.offset
         )
         kind, message, stage = "internal_error", f"{type(error).__name__}: {error}", "parse"
-    return [
-        dead_letter(
-            record,
-            kind=kind,
-            message=message,
-            stage=stage,
-            producer=PRODUCER,
-            source=SOURCE,
-            output=Output.RAW_DLQ,
-            failed_at=now,
-            max_value_bytes=limits.max_dead_letter_value_bytes,
-        )
-    ]
+    letters = page_dead_letters(limits.max_dead_letter_value_bytes)
+    return [letters.letter(record, kind=kind, message=message, stage=stage, failed_at=now)]

@@ -11,11 +11,10 @@ from typing import Any
 import faust
 
 from newsstream.enrich import Enricher
-from newsstream.pipeline import enrichment, pages
-from newsstream.pipeline.dead_letters import dead_letter
+from newsstream.pipeline.dead_letters import DeadLetters
 from newsstream.pipeline.enrichment import ArticleProcessor
-from newsstream.pipeline.pages import PageLimits, process_page_record
-from newsstream.pipeline.records import ConsumedRecord, Emission, Output
+from newsstream.pipeline.pages import PageLimits, page_dead_letters, process_page_record
+from newsstream.pipeline.records import ConsumedRecord, Emission
 from newsstream.settings import Settings
 from newsstream.stream.app import output_topics
 from newsstream.stream.emitter import Emitter
@@ -28,11 +27,7 @@ async def deliver(
     emitter: Emitter,
     record: ConsumedRecord,
     emissions: Sequence[Emission],
-    *,
-    dead_letter_output: Output,
-    producer: str,
-    source: str,
-    max_value_bytes: int,
+    dead_letters: DeadLetters,
 ) -> None:
     """Emit a record's outputs; if the broker refuses them, dead-letter the record instead.
 
@@ -43,16 +38,12 @@ async def deliver(
         await emitter.emit(emissions)
     except Exception as error:
         log.exception("outputs of %s[%d]@%d refused", record.topic, record.partition, record.offset)
-        letter = dead_letter(
+        letter = dead_letters.letter(
             record,
             kind="emit_failed",
             message=f"{type(error).__name__}: {error}",
             stage="emit",
-            producer=producer,
-            source=source,
-            output=dead_letter_output,
             failed_at=datetime.now(UTC),
-            max_value_bytes=max_value_bytes,
         )
         await emitter.emit([letter])
 
@@ -69,21 +60,14 @@ def register_agents(app: faust.App, settings: Settings, enricher: Enricher) -> N
         max_page_bytes=settings.max_page_bytes, max_dead_letter_value_bytes=dead_letter_bytes
     )
     processor = ArticleProcessor(enricher, max_dead_letter_value_bytes=dead_letter_bytes)
+    page_letters = page_dead_letters(dead_letter_bytes)
 
     @app.agent(_raw_topic(app, settings.topics.raw), name="newsstream.parse")
     async def parse_pages(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
             record = consumed_record(event)
             emissions = await asyncio.to_thread(process_page_record, record, limits)
-            await deliver(
-                emitter,
-                record,
-                emissions,
-                dead_letter_output=Output.RAW_DLQ,
-                producer=pages.PRODUCER,
-                source=pages.SOURCE,
-                max_value_bytes=dead_letter_bytes,
-            )
+            await deliver(emitter, record, emissions, page_letters)
 
     @app.agent(_raw_topic(app, settings.topics.articles), name="newsstream.enrich")
     async def enrich_articles(stream: Any) -> None:
@@ -93,12 +77,4 @@ def register_agents(app: faust.App, settings: Settings, enricher: Enricher) -> N
             records = [consumed_record(event) for event in events]
             results = await asyncio.to_thread(processor.process, records)
             for record, emissions in zip(records, results, strict=True):
-                await deliver(
-                    emitter,
-                    record,
-                    emissions,
-                    dead_letter_output=Output.ARTICLES_DLQ,
-                    producer=enrichment.PRODUCER,
-                    source=enrichment.SOURCE,
-                    max_value_bytes=dead_letter_bytes,
-                )
+                await deliver(emitter, record, emissions, processor.dead_letters)

@@ -4,23 +4,18 @@ import base64
 from datetime import UTC, datetime
 
 from newsstream.models import DeadLetter
-from newsstream.pipeline.dead_letters import dead_letter
+from newsstream.pipeline.dead_letters import DeadLetters
 from newsstream.pipeline.records import ConsumedRecord, Output
 
 NOW = datetime(2025, 7, 19, 12, 0, tzinfo=UTC)
 
 
 def _letter(record: ConsumedRecord, max_value_bytes: int = 100) -> DeadLetter:
-    emission = dead_letter(
-        record,
-        kind="invalid_json",
-        message="broken",
-        stage="decode",
-        producer="newsstream.parse/test",
-        source="/newsstream/parse",
-        output=Output.RAW_DLQ,
-        failed_at=NOW,
-        max_value_bytes=max_value_bytes,
+    letters = DeadLetters(
+        "newsstream.parse/test", "/newsstream/parse", Output.RAW_DLQ, max_value_bytes
+    )
+    emission = letters.letter(
+        record, kind="invalid_json", message="broken", stage="decode", failed_at=NOW
     )
     assert isinstance(emission.message, DeadLetter)
     return emission.message

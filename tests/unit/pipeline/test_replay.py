@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsstream.pipeline.dead_letters import dead_letter
+from newsstream.pipeline.dead_letters import DeadLetters
 from newsstream.pipeline.records import ConsumedRecord, Output
 from newsstream.pipeline.replay import NotReplayable, letters_from_json, original_record
 
@@ -12,16 +12,11 @@ NOW = datetime(2025, 7, 19, 12, 0, tzinfo=UTC)
 
 
 def _letter_json(record: ConsumedRecord, max_value_bytes: int = 1000) -> dict[str, object]:
-    emission = dead_letter(
-        record,
-        kind="invalid_json",
-        message="broken",
-        stage="decode",
-        producer="p",
-        source="/s",
-        output=Output.RAW_DLQ,
-        failed_at=NOW,
-        max_value_bytes=max_value_bytes,
+    letters = DeadLetters(
+        "newsstream.parse/test", "/newsstream/parse", Output.RAW_DLQ, max_value_bytes
+    )
+    emission = letters.letter(
+        record, kind="invalid_json", message="broken", stage="decode", failed_at=NOW
     )
     return emission.data()
 
