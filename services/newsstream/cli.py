@@ -144,11 +144,14 @@ def process(
         records.extend(jsonl_records(name, data, overrides))
     failed = 0
     out = sys.stdout.buffer
-    for record in records:
-        for emission in pipeline.run(record):
-            failed += emission.output in (Output.RAW_DLQ, Output.ARTICLES_DLQ)
-            out.write(orjson.dumps(emission.structured()) + b"\n")
-        out.flush()
+    try:
+        for record in records:
+            for emission in pipeline.run(record):
+                failed += emission.output in (Output.RAW_DLQ, Output.ARTICLES_DLQ)
+                out.write(orjson.dumps(emission.structured()) + b"\n")
+            out.flush()
+    finally:
+        pipeline.close()
     if failed:
         sys.exit(1)
 

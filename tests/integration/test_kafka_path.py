@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from subprocess import Popen
@@ -14,10 +15,12 @@ from tests.support.streams import (
     create_topics,
     headers,
     produce,
+    read_to_end,
     read_until,
     running_worker,
     settings_for,
     value,
+    wait_until_consumed,
 )
 
 pytestmark = pytest.mark.kafka
@@ -158,3 +161,60 @@ def test_bad_records_go_to_the_dead_letter_topic_and_the_worker_goes_on(
     assert [a["title"] for a in good_articles] == [
         "Fire at Port Elm harbour warehouse injures four workers"
     ]
+
+
+def _variant(fixtures_dir: Path, *, extra: str = "") -> bytes:
+    """A story of its own, derived from the harbour page; `extra` edits its last paragraph."""
+    text = (fixtures_dir / "pages" / "harbour-fire.txt").read_text()
+    text = text.replace("Port Elm", "Lake Arden").replace("Fire at", "Blaze at")
+    text = text.replace("through the building.", "through the building." + extra)
+    return text.encode()
+
+
+def test_a_story_seen_again_is_one_article_even_after_a_restart(
+    service: tuple[Settings, Popen[bytes]],
+    fixtures_dir: Path,
+    seed_page: bytes,
+    tmp_path: Path,
+) -> None:
+    settings, worker = service
+    bootstrap = settings.kafka_bootstrap_servers or ""
+    topics = settings.topics
+    title = "Blaze at Lake Arden harbour warehouse injures four workers"
+    story = _variant(fixtures_dir)
+    edited = _variant(fixtures_dir, extra=" Police said the site had been inspected in May.")
+    produce(
+        bootstrap,
+        topics.raw,
+        [
+            (b"https://example.org/one", _envelope(story, "https://example.org/one")),
+            (b"https://example.org/two", _envelope(story, "https://example.org/two")),
+            (b"https://example.org/seed-again", _envelope(seed_page, "https://example.org/x")),
+            (b"https://example.org/one", _envelope(edited, "https://example.org/one")),
+        ],
+    )
+    wait_until_consumed(bootstrap, settings.app_id, topics.raw)
+    wait_until_consumed(bootstrap, settings.app_id, topics.parsed)
+
+    # A new worker process must remember what the old one published.
+    worker.send_signal(signal.SIGINT)
+    assert worker.wait(60) == 0
+    with running_worker(settings, tmp_path / "restarted.log") as restarted:
+        produce(
+            bootstrap,
+            topics.raw,
+            [(b"https://example.org/three", _envelope(story, "https://example.org/three"))],
+        )
+        wait_until_consumed(bootstrap, settings.app_id, topics.raw, timeout=180)
+        wait_until_consumed(bootstrap, settings.app_id, topics.parsed, timeout=180)
+        assert restarted.poll() is None
+
+    articles = [value(r) for r in read_to_end(bootstrap, topics.articles)]
+    versions = [a for a in articles if a["title"] == title]
+    assert len(versions) == 2, [a["url"] for a in versions]
+    assert len({a["article_id"] for a in versions}) == 1
+    assert len({a["content_hash"] for a in versions}) == 2
+    seed_titles = [
+        a for a in articles if a["title"] == "South Syria violence death toll rises to 940: Monitor"
+    ]
+    assert len(seed_titles) == 1

@@ -137,3 +137,62 @@ def value(record: Any) -> Any:
 
 def headers(record: Any) -> dict[str, str]:
     return {name: data.decode() for name, data in record.headers}
+
+
+def wait_until_consumed(bootstrap: str, group: str, topic: str, *, timeout: float = 120.0) -> None:
+    """Block until the group has committed every partition of `topic` up to its end."""
+
+    async def wait() -> None:
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False
+        )
+        await consumer.start()
+        try:
+            await consumer._client.force_metadata_update()
+            partitions = [
+                TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())
+            ]
+            deadline = time.monotonic() + timeout
+            while True:
+                ends = await consumer.end_offsets(partitions)
+                done = True
+                for partition in partitions:
+                    committed = await consumer.committed(partition) or 0
+                    done &= committed >= ends[partition]
+                if done:
+                    return
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{group} did not consume {topic} within {timeout}s")
+                await asyncio.sleep(0.5)
+        finally:
+            await consumer.stop()
+
+    asyncio.run(wait())
+
+
+def read_to_end(bootstrap: str, topic: str) -> list[Any]:
+    """Every record on the topic right now (up to the end offsets read at the start)."""
+
+    async def read() -> list[Any]:
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        await consumer.start()
+        try:
+            await consumer._client.force_metadata_update()
+            partitions = [
+                TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())
+            ]
+            consumer.assign(partitions)
+            await consumer.seek_to_beginning(*partitions)
+            ends = await consumer.end_offsets(partitions)
+            records: list[Any] = []
+            while True:
+                behind = [p for p in partitions if await consumer.position(p) < ends[p]]
+                if not behind:
+                    return records
+                batch = await consumer.getmany(*behind, timeout_ms=500)
+                for chunk in batch.values():
+                    records.extend(chunk)
+        finally:
+            await consumer.stop()
+
+    return asyncio.run(read())

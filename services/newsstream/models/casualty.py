@@ -86,4 +86,8 @@ class CasualtySummary(EventHeader):
 
     totals: CasualtyTotals
     figure_count: int = Field(ge=0, description="How many casualty events the article gave.")
+    notes: list[str] = Field(
+        default_factory=list,
+        description="What enrichment skipped or revised (e.g. a language it cannot read).",
+    )
     processed_at: UtcDatetime

@@ -8,3 +8,7 @@ class ParseError(Exception):
         super().__init__(message)
         self.kind = kind
         self.message = message
+
+    def __reduce__(self) -> tuple[type[ParseError], tuple[str, str]]:
+        """Keep both fields when the error crosses from the parser process to the worker."""
+        return (ParseError, (self.kind, self.message))

@@ -52,7 +52,11 @@ def enrichment_emissions(
         )
     event_id = ids.stable_id("casualty_summary", article.event_id)
     summary = CasualtySummary(
-        event_id=event_id, totals=found.totals, figure_count=len(found.casualties), **base
+        event_id=event_id,
+        totals=found.totals,
+        figure_count=len(found.casualties),
+        notes=list(found.notes),
+        **base,
     )
     emissions.append(
         _emission(Output.CASUALTIES, EventType.CASUALTY_SUMMARY, summary, event_id, article)

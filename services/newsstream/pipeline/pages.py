@@ -18,6 +18,8 @@ from newsstream.pipeline.records import ConsumedRecord, Emission, Output
 
 log = logging.getLogger(__name__)
 
+Extractor = Callable[..., list[Story]]
+
 PRODUCER = f"newsstream.parse/{__version__}"
 SOURCE = "/newsstream/parse"
 
@@ -75,9 +77,9 @@ def build_articles(page: RawPage, stories: list[Story], *, parsed_at: datetime) 
     return articles
 
 
-def article_emission(article: Article) -> Emission:
+def article_emission(article: Article, output: Output = Output.ARTICLES) -> Emission:
     return Emission(
-        output=Output.ARTICLES,
+        output=output,
         key=article.article_id,
         message=article,
         event_type=EventType.ARTICLE,
@@ -92,9 +94,13 @@ def process_page_record(
     record: ConsumedRecord,
     limits: PageLimits,
     *,
+    extract: Extractor = extract_stories,
     clock: Callable[[], datetime] = _now,
 ) -> list[Emission]:
-    """Every raw page is accounted for: it yields articles, or exactly one dead letter."""
+    """Every raw page is accounted for: it yields articles, or exactly one dead letter.
+
+    Articles go to the parsed topic, keyed by article_id, where de-duplication picks them up.
+    """
     now = clock()
     try:
         page = decode_page(
@@ -102,7 +108,7 @@ def process_page_record(
         )
         assert page.fetched_at is not None
         try:
-            stories = extract_stories(
+            stories = extract(
                 page.body,
                 content_type=page.content_type,
                 url=page.url,
@@ -112,7 +118,8 @@ def process_page_record(
             raise RecordError(error.kind, error.message, "parse") from error
         if not stories:
             raise RecordError("no_article", "no story found on the page", "parse")
-        return [article_emission(a) for a in build_articles(page, stories, parsed_at=now)]
+        articles = build_articles(page, stories, parsed_at=now)
+        return [article_emission(article, Output.PARSED) for article in articles]
     except RecordError as error:
         kind, message, stage = error.kind, error.message, error.stage
     except Exception as error:  # a bug must not stop the stream; the record is kept for replay

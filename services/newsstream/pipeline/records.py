@@ -19,6 +19,7 @@ from newsstream.models import Contract, EventType
 class Output(StrEnum):
     """Logical output topics; the settings map them to real topic names."""
 
+    PARSED = "parsed"
     ARTICLES = "articles"
     ENTITIES = "entities"
     CASUALTIES = "casualties"

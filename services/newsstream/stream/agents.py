@@ -11,7 +11,9 @@ from typing import Any
 import faust
 
 from newsstream.enrich import Enricher
+from newsstream.pipeline.bounded import BoundedParser
 from newsstream.pipeline.dead_letters import DeadLetters
+from newsstream.pipeline.dedup import dedup_dead_letters, process_parsed_record
 from newsstream.pipeline.enrichment import ArticleProcessor
 from newsstream.pipeline.pages import PageLimits, page_dead_letters, process_page_record
 from newsstream.pipeline.records import ConsumedRecord, Emission
@@ -52,8 +54,8 @@ def _raw_topic(app: faust.App, name: str) -> Any:
     return app.topic(name, key_type=bytes, value_type=bytes, value_serializer="raw")
 
 
-def register_agents(app: faust.App, settings: Settings, enricher: Enricher) -> None:
-    """Wire the parse and enrich agents to their topics."""
+def register_agents(app: faust.App, settings: Settings, enricher: Enricher) -> BoundedParser:
+    """Wire the parse, de-duplication and enrich agents; returns the parser process to close."""
     emitter = Emitter(output_topics(app, settings))
     dead_letter_bytes = settings.max_message_bytes // 2
     limits = PageLimits(
@@ -61,13 +63,30 @@ def register_agents(app: faust.App, settings: Settings, enricher: Enricher) -> N
     )
     processor = ArticleProcessor(enricher, max_dead_letter_value_bytes=dead_letter_bytes)
     page_letters = page_dead_letters(dead_letter_bytes)
+    dedup_letters = dedup_dead_letters(dead_letter_bytes)
+    parser = BoundedParser(settings.parse_timeout_seconds)
+    # article_id -> content hashes already published; the changelog topic restores it on restart.
+    seen = app.Table(
+        "seen-articles",
+        key_type=bytes,
+        value_type=bytes,
+        partitions=settings.topic_partitions,
+        help="Versions of each article already published, for de-duplication.",
+    )
 
     @app.agent(_raw_topic(app, settings.topics.raw), name="newsstream.parse")
     async def parse_pages(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
             record = consumed_record(event)
-            emissions = await asyncio.to_thread(process_page_record, record, limits)
+            emissions = await asyncio.to_thread(process_page_record, record, limits, extract=parser)
             await deliver(emitter, record, emissions, page_letters)
+
+    @app.agent(_raw_topic(app, settings.topics.parsed), name="newsstream.dedup")
+    async def deduplicate(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            record = consumed_record(event)
+            emissions = process_parsed_record(record, seen, dedup_letters)
+            await deliver(emitter, record, emissions, dedup_letters)
 
     @app.agent(_raw_topic(app, settings.topics.articles), name="newsstream.enrich")
     async def enrich_articles(stream: Any) -> None:
@@ -78,3 +97,5 @@ def register_agents(app: faust.App, settings: Settings, enricher: Enricher) -> N
             results = await asyncio.to_thread(processor.process, records)
             for record, emissions in zip(records, results, strict=True):
                 await deliver(emitter, record, emissions, processor.dead_letters)
+
+    return parser

@@ -55,6 +55,7 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
 def output_topics(app: faust.App, settings: Settings) -> dict[Output, Any]:
     names = settings.topics
     by_output = {
+        Output.PARSED: names.parsed,
         Output.ARTICLES: names.articles,
         Output.ENTITIES: names.entities,
         Output.CASUALTIES: names.casualties,

@@ -9,6 +9,7 @@ import faust
 
 from newsstream.broker.admin import ensure_topics
 from newsstream.enrich import Enricher
+from newsstream.pipeline.bounded import BoundedParser
 from newsstream.settings import Settings
 from newsstream.stream.agents import register_agents
 from newsstream.stream.app import create_app
@@ -16,7 +17,7 @@ from newsstream.stream.app import create_app
 log = logging.getLogger(__name__)
 
 
-def build_worker(settings: Settings, bootstrap: str) -> faust.Worker:
+def build_worker(settings: Settings, bootstrap: str) -> tuple[faust.Worker, BoundedParser]:
     """Create topics if asked, load the NLP model once, and wire the agents."""
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
@@ -24,15 +25,18 @@ def build_worker(settings: Settings, bootstrap: str) -> faust.Worker:
         loop.run_until_complete(ensure_topics(settings, bootstrap))
     enricher = Enricher(settings.spacy_model)
     app = create_app(settings, bootstrap)
-    register_agents(app, settings, enricher)
-    return faust.Worker(app, loop=loop, loglevel=settings.log_level, override_logging=True)
+    parser = register_agents(app, settings, enricher)
+    worker = faust.Worker(app, loop=loop, loglevel=settings.log_level, override_logging=True)
+    return worker, parser
 
 
 def run_worker(settings: Settings, bootstrap: str) -> None:
     """Run until SIGINT/SIGTERM; Faust stops the agents and commits what was processed."""
-    worker = build_worker(settings, bootstrap)
+    worker, parser = build_worker(settings, bootstrap)
     try:
         worker.execute_from_commandline()
     except SystemExit as done:
         if done.code not in (0, None):
             raise
+    finally:
+        parser.close()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
-from newsstream.models import Article
+from tests.support.articles import make_article
 
-FETCHED_AT = datetime(2025, 7, 20, 9, 30, tzinfo=UTC)
+__all__ = ["FETCHED_AT", "SeedStory", "cut_seed_stories", "make_article"]
+
+from tests.support.articles import FETCHED_AT
 
 
 @dataclass(frozen=True)
@@ -33,25 +34,3 @@ def cut_seed_stories(page: str, gold: dict[str, Any]) -> list[SeedStory]:
         body = "\n\n".join(line for line in lines if line and line not in boilerplate)
         stories.append(SeedStory(entry["title"], body, entry))
     return stories
-
-
-def make_article(body: str, title: str | None = None, *, lang: str | None = "en", index: int = 0
-                 ) -> Article:  # fmt: skip
-    return Article(
-        event_id=f"event-{index}",
-        article_id=f"article-{index}",
-        producer="tests",
-        url=None,
-        title=title,
-        publisher=None,
-        published_at=None,
-        published_text=None,
-        lang=lang,
-        body=body,
-        word_count=len(body.split()),
-        content_hash=f"hash-{index}",
-        page_id="page",
-        position=index,
-        fetched_at=FETCHED_AT,
-        parsed_at=FETCHED_AT,
-    )

@@ -1,0 +1,75 @@
+"""Parsing in a child process with a time limit, so one pathological page cannot stall a worker.
+
+A thread cannot be stopped from outside, so the parser runs in a separate process; when a page
+takes too long the process is killed and replaced, and the page becomes a dead letter.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from datetime import datetime
+from typing import Any
+
+from newsstream.models.envelope import ContentType
+from newsstream.parse import ParseError, Story, extract_stories
+
+log = logging.getLogger(__name__)
+
+
+def _warm_up() -> bool:
+    """Import the parser's libraries in the child before the first real page arrives."""
+    return True
+
+
+class BoundedParser:
+    """`extract_stories` with a wall-clock limit; call `close()` when done."""
+
+    def __init__(
+        self, timeout_seconds: float, extract: Callable[..., list[Story]] = extract_stories
+    ) -> None:
+        self.timeout_seconds = timeout_seconds
+        self.extract = extract
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        pool.submit(_warm_up).result()
+        return pool
+
+    def _restart(self) -> None:
+        processes: dict[Any, Any] = getattr(self._pool, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.kill()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._start()
+
+    def __call__(
+        self,
+        body: str,
+        *,
+        content_type: ContentType | None,
+        url: str | None,
+        fetched_at: datetime,
+    ) -> list[Story]:
+        future = self._pool.submit(
+            self.extract, body, content_type=content_type, url=url, fetched_at=fetched_at
+        )
+        try:
+            return future.result(timeout=self.timeout_seconds)
+        except FutureTimeout:
+            log.warning("parsing took over %.1fs; restarting the parser", self.timeout_seconds)
+            self._restart()
+            raise ParseError(
+                "timeout", f"parsing took longer than {self.timeout_seconds:g}s"
+            ) from None
+        except BrokenProcessPool:
+            self._restart()
+            raise ParseError("parser_crashed", "the parser process died on this page") from None
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
