@@ -10,8 +10,13 @@ from typing import TYPE_CHECKING
 import orjson
 
 from newsstream.pipeline.bounded import BoundedParser
-from newsstream.pipeline.dedup import dedup_dead_letters, process_parsed_record
-from newsstream.pipeline.pages import PageLimits, process_page_record
+from newsstream.pipeline.dedup import (
+    already_published,
+    dedup_dead_letters,
+    mark_published,
+    read_parsed,
+)
+from newsstream.pipeline.pages import PageLimits, article_emission, process_page_record
 from newsstream.pipeline.records import ConsumedRecord, Emission, Output
 from newsstream.settings import Settings
 
@@ -121,12 +126,13 @@ class OfflinePipeline:
             if emission.output is not Output.PARSED:
                 out.append(emission)
                 continue
-            for kept in process_parsed_record(
-                _as_record(emission, "parsed", offset), self.seen, self.dedup_letters
-            ):
-                out.append(kept)
-                if kept.output is Output.ARTICLES:
-                    articles.append(kept)
+            found = read_parsed(_as_record(emission, "parsed", offset), self.dedup_letters)
+            if isinstance(found, Emission):
+                out.append(found)
+            elif not already_published(self.seen, found):
+                mark_published(self.seen, found)
+                out.append(article_emission(found))
+                articles.append(out[-1])
         records = [_as_record(e, "articles", i) for i, e in enumerate(articles)]
         for start in range(0, len(records), self.batch_size):
             for emissions in self.articles.process(records[start : start + self.batch_size]):

@@ -52,6 +52,12 @@ class Settings(BaseSettings):
     kafka_ssl_certfile: Path | None = None
     kafka_ssl_keyfile: Path | None = None
 
+    kafka_session_timeout_seconds: float = Field(
+        default=30.0,
+        ge=6,
+        description="How long a silent worker keeps its partitions before others take over.",
+    )
+
     # Topics.
     topic_prefix: str = "news."
     topic_partitions: int = Field(default=3, ge=1)

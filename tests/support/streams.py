@@ -38,6 +38,8 @@ def worker_env(settings: Settings) -> dict[str, str]:
             "NEWSSTREAM_TOPIC_PARTITIONS": str(settings.topic_partitions),
             "NEWSSTREAM_APP_ID": settings.app_id,
             "NEWSSTREAM_LOG_LEVEL": "info",
+            # A killed worker's partitions move to the next one quickly.
+            "NEWSSTREAM_KAFKA_SESSION_TIMEOUT_SECONDS": "8",
         }
     )
     return env

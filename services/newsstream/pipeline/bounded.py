@@ -6,8 +6,12 @@ takes too long the process is killed and replaced, and the page becomes a dead l
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
+import os
+import signal
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -19,6 +23,17 @@ from newsstream.models.envelope import ContentType
 from newsstream.parse import ParseError, Story, extract_stories
 
 log = logging.getLogger(__name__)
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """In the child: if the worker is killed outright, its parser process goes with it."""
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() == 1:  # the parent died before the signal was armed
+            os._exit(0)
 
 
 def _warm_up() -> bool:
@@ -37,7 +52,12 @@ class BoundedParser:
         self._pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        # Spawned, not forked: the worker has threads, and forking a threaded process is unsafe.
+        pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_die_with_parent,
+        )
         pool.submit(_warm_up).result()
         return pool
 

@@ -13,9 +13,19 @@ import faust
 from newsstream.enrich import Enricher
 from newsstream.pipeline.bounded import BoundedParser
 from newsstream.pipeline.dead_letters import DeadLetters
-from newsstream.pipeline.dedup import dedup_dead_letters, process_parsed_record
+from newsstream.pipeline.dedup import (
+    already_published,
+    dedup_dead_letters,
+    mark_published,
+    read_parsed,
+)
 from newsstream.pipeline.enrichment import ArticleProcessor
-from newsstream.pipeline.pages import PageLimits, page_dead_letters, process_page_record
+from newsstream.pipeline.pages import (
+    PageLimits,
+    article_emission,
+    page_dead_letters,
+    process_page_record,
+)
 from newsstream.pipeline.records import ConsumedRecord, Emission
 from newsstream.settings import Settings
 from newsstream.stream.app import output_topics
@@ -85,8 +95,12 @@ def register_agents(app: faust.App, settings: Settings, enricher: Enricher) -> B
     async def deduplicate(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
             record = consumed_record(event)
-            emissions = process_parsed_record(record, seen, dedup_letters)
-            await deliver(emitter, record, emissions, dedup_letters)
+            found = read_parsed(record, dedup_letters)
+            if isinstance(found, Emission):
+                await deliver(emitter, record, [found], dedup_letters)
+            elif not already_published(seen, found):
+                await deliver(emitter, record, [article_emission(found)], dedup_letters)
+                mark_published(seen, found)
 
     @app.agent(_raw_topic(app, settings.topics.articles), name="newsstream.enrich")
     async def enrich_articles(stream: Any) -> None:

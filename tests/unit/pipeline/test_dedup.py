@@ -3,12 +3,13 @@ from __future__ import annotations
 from newsstream.models import Article
 from newsstream.pipeline.dedup import (
     MAX_VERSIONS,
+    already_published,
     dedup_dead_letters,
-    first_sighting,
-    process_parsed_record,
+    mark_published,
+    read_parsed,
 )
 from newsstream.pipeline.pages import article_emission
-from newsstream.pipeline.records import ConsumedRecord, Output
+from newsstream.pipeline.records import ConsumedRecord, Emission, Output
 from tests.support.articles import make_article
 
 
@@ -17,37 +18,42 @@ def _article(content_hash: str, article_id: str = "a1") -> Article:
     return make_article("Body.", "T", index=index, content_hash=content_hash)
 
 
+def _first_sighting(seen: dict[bytes, bytes], article: Article) -> bool:
+    if already_published(seen, article):
+        return False
+    mark_published(seen, article)
+    return True
+
+
 def test_a_repeat_is_dropped_and_an_edit_is_a_new_version() -> None:
     seen: dict[bytes, bytes] = {}
-    assert first_sighting(seen, _article("h1"))
-    assert not first_sighting(seen, _article("h1"))
-    assert first_sighting(seen, _article("h2"))
-    assert not first_sighting(seen, _article("h1"))  # an older version re-sent
-    assert first_sighting(seen, _article("h1", article_id="other"))
+    assert _first_sighting(seen, _article("h1"))
+    assert not _first_sighting(seen, _article("h1"))
+    assert _first_sighting(seen, _article("h2"))
+    assert not _first_sighting(seen, _article("h1"))  # an older version re-sent
+    assert _first_sighting(seen, _article("h1", article_id="other"))
 
 
 def test_only_the_latest_versions_are_remembered() -> None:
     seen: dict[bytes, bytes] = {}
     for n in range(MAX_VERSIONS + 1):
-        assert first_sighting(seen, _article(f"h{n}"))
+        assert _first_sighting(seen, _article(f"h{n}"))
     assert len(seen[b"article-0"].split(b",")) == MAX_VERSIONS
-    assert first_sighting(seen, _article("h0"))
+    assert _first_sighting(seen, _article("h0"))
 
 
 def _record(value: bytes) -> ConsumedRecord:
     return ConsumedRecord(
-        topic="news.articles.parsed", partition=0, offset=5, key=b"a1", value=value
+        topic="news.articles.parsed", partition=0, offset=5, key=b"article-0", value=value
     )
 
 
-def test_records_pass_once_and_unreadable_ones_are_dead_lettered() -> None:
-    seen: dict[bytes, bytes] = {}
+def test_a_parsed_record_gives_its_article_or_a_dead_letter() -> None:
     letters = dedup_dead_letters(1000)
-    value = article_emission(_article("h1"), Output.PARSED).value_bytes()
-    [first] = process_parsed_record(_record(value), seen, letters)
-    assert first.output is Output.ARTICLES
-    assert first.value_bytes() == value
-    assert process_parsed_record(_record(value), seen, letters) == []
-    [letter] = process_parsed_record(_record(b"{}"), seen, letters)
+    article = _article("h1")
+    value = article_emission(article, Output.PARSED).value_bytes()
+    assert read_parsed(_record(value), letters) == article
+    letter = read_parsed(_record(b"{}"), letters)
+    assert isinstance(letter, Emission)
     assert letter.output is Output.ARTICLES_DLQ
     assert letter.data()["error"]["stage"] == "dedup"
