@@ -256,3 +256,20 @@ def test_story_in_another_script_keeps_its_headline_and_body() -> None:
         == "Причины возгорания устанавливает комиссия, добавили в министерстве."
     )
     assert len(story.paragraphs) == 2
+
+
+def test_a_bare_news_brief_is_a_story_and_a_reader_comment_is_not() -> None:
+    brief = (
+        "Gunmen attacked a checkpoint near the town of Rivermouth on Tuesday. Four police "
+        "officers were killed and two others wounded in the attack on the northern highway."
+    )
+    comment = (
+        "This is a disgrace and you know it, the governor should resign today because your "
+        "people keep dying on that highway while nothing is done about the gangs there."
+    )
+    bio = "Jane Roe is a senior correspondent covering security and justice for the paper."
+    stories = extract_stories(brief, content_type="text/plain", url=None, fetched_at=FETCHED_AT)
+    assert [story.body for story in stories] == [brief]
+    for text in (comment, bio):
+        with pytest.raises(ParseError):
+            extract_stories(text, content_type="text/plain", url=None, fetched_at=FETCHED_AT)

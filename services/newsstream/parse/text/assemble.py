@@ -76,7 +76,7 @@ def _is_story(draft: Draft, paragraphs: list[str]) -> bool:
     if is_housekeeping(" ".join(paragraphs)[:600]) and words < 120:
         return False
     if draft.title is None and draft.parent is None and not _own_date(draft):
-        return len(paragraphs) >= 2 or _reports(paragraphs[0])
+        return len(paragraphs) >= 2 or _reports(paragraphs[0]) or _narrates(paragraphs[0])
     return True
 
 
@@ -94,6 +94,30 @@ def _reports(paragraph: str) -> bool:
         return False
     unquoted = _QUOTED.sub(" ", sample)
     return bool(_REPORTING.search(unquoted)) and len(_ADDRESSING.findall(unquoted)) <= 1
+
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|u|ur)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours)\b")
+_EVENT = re.compile(r"\d|\b[A-Z][a-z]+\b")
+
+
+def _narrates(paragraph: str) -> bool:
+    """A lone paragraph told in the third person about an event is news, even without "said".
+
+    Reader comments, the other lone paragraphs pages carry, argue with someone: they address
+    the reader or an author, speak for themselves, or exclaim; a news brief does none of that.
+    """
+    sample = _QUOTED.sub(" ", paragraph[:3000])
+    words = sample.split()
+    last = sample.rstrip()[-1:]
+    if len(words) < 6 or not (last.isalnum() or last in ".)"):
+        return False
+    if _SECOND_PERSON.search(sample) or len(_FIRST_PERSON.findall(sample)) > 0:
+        return False
+    if "!" in sample:
+        return False
+    # Names or figures beyond the first word: a report is about someone, somewhere, some number.
+    return len(_EVENT.findall(" ".join(words[1:]))) >= 2
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:

@@ -148,10 +148,21 @@ def is_section_marker(text: str) -> bool:
     return len(text) <= 60 and bool(_SECTION.match(text))
 
 
+# An author's bio at the foot of a story: "Jane Doe is a senior reporter covering ...".
+_AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s){1,4}(?:is|was|has\s+been)\s+(?:an?|the)\s+(?:[\w-]+\s){0,4}"
+    r"(?:reporter|correspondent|journalist|writer|editor|columnist|contributor|producer"
+    r"|photographer|photojournalist|blogger|intern)s?\b"
+)
+_AUTHOR_BIO_MAX_WORDS = 60
+
+
 def is_furniture(text: str, words: int) -> bool:
     """A line of page furniture: teaser labels, ads, tags, credits, promotions, counters."""
     if len(text) > _SHORT_LINE:
         return False
+    if words <= _AUTHOR_BIO_MAX_WORDS and _AUTHOR_BIO.match(text):
+        return True
     if words <= _ANCHORED_MAX_WORDS and _ANCHORED.match(text):
         return True
     lowered = text.lower()
