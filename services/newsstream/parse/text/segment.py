@@ -305,21 +305,29 @@ def _names(paragraphs: list[str], common: set[str]) -> set[str]:
 
 
 def split_topic_shifts(draft: Draft) -> list[Draft]:
-    """Split where a paragraph turns to another story ("Meanwhile, in ...") sharing no names."""
+    """Split where a paragraph turns to another story ("Meanwhile, in ...") sharing no names.
+
+    Names are gathered once per paragraph, with running unions before and after each
+    candidate, so a long body costs linear time however many candidates it has.
+    """
     parts: list[Draft] = []
     current = draft
     start = 0
-    common = _lower_words(draft.paragraphs)
-    for index in range(2, len(draft.paragraphs)):
-        if not TOPIC_SHIFT.match(draft.paragraphs[index]) or index - start < 2:
-            continue
-        before = _names(draft.paragraphs[start:index], common)
-        after = _names(draft.paragraphs[index:], common)
-        if before & after:
-            continue
-        parts.append(replace(current, paragraphs=draft.paragraphs[start:index], credits=[]))
-        current = Draft(title=None, metas=[], paragraphs=[], parent=draft)
-        start = index
+    paragraphs = draft.paragraphs
+    common = _lower_words(paragraphs)
+    per_paragraph = [_names([paragraph], common) for paragraph in paragraphs]
+    after: list[set[str]] = [set() for _ in range(len(paragraphs) + 1)]
+    for index in range(len(paragraphs) - 1, -1, -1):
+        after[index] = after[index + 1] | per_paragraph[index]
+    before: set[str] = set(per_paragraph[0]) if paragraphs else set()
+    for index in range(1, len(paragraphs)):
+        shifts = index - start >= 2 and bool(TOPIC_SHIFT.match(paragraphs[index]))
+        if shifts and not before & after[index]:
+            parts.append(replace(current, paragraphs=paragraphs[start:index], credits=[]))
+            current = Draft(title=None, metas=[], paragraphs=[], parent=draft)
+            start = index
+            before = set()
+        before |= per_paragraph[index]
     if not parts:
         return [draft]
     # a credit line after the body signs its last story

@@ -1,0 +1,136 @@
+"""trafilatura's main-text extraction, as blocks that keep what the later choices need.
+
+trafilatura's plain-text output loses what tells article from furniture: whether a line was a
+heading, a list item or a paragraph, and how much of it was link text. Its XML body keeps that,
+so the body is read block by block from there. Two extractions are compared: the balanced one
+(recall) and the precision one (stricter link-density and boilerplate rules); a block only the
+balanced run kept is marked, so later rules can drop it on weaker evidence.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from copy import deepcopy
+from dataclasses import dataclass
+from typing import Final, Literal
+
+import trafilatura
+from lxml.etree import _Element
+from lxml.html import HtmlElement
+from trafilatura.settings import Document
+
+BlockKind = Literal["p", "head", "item", "quote", "row", "other"]
+
+_KINDS: Final[dict[str, BlockKind]] = {
+    "p": "p",
+    "head": "head",
+    "item": "item",
+    "quote": "quote",
+    "row": "row",
+}
+_CONTAINERS: Final = frozenset({"list", "table", "div", "quote"})
+# Invisible format and control characters (soft hyphens, zero-width spaces, byte-order marks)
+# would split words the reader sees whole. Whitespace stays (it breaks lines), and so do the
+# zero-width joiners that Persian, Indic scripts and emoji sequences need.
+_INVISIBLE: Final = {
+    code: None
+    for code in range(0x10000)
+    if unicodedata.category(chr(code)) in ("Cc", "Cf")
+    and not chr(code).isspace()
+    and code not in (0x200C, 0x200D)
+}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of extracted text: its lines, its kind, and how much of it is link text."""
+
+    kind: BlockKind
+    lines: tuple[str, ...]
+    link_share: float
+    precise: bool = True  # also kept by the precision extraction
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+def extract_blocks(tree: HtmlElement, *, url: str | None, light: bool) -> list[Block]:
+    """The main text of `tree` as blocks in page order.
+
+    `light` (a heavy page) skips trafilatura's costly fallbacks and the precision comparison.
+    """
+    balanced = _body(tree, url=url, precise=False, light=light)
+    if balanced is None:
+        return []
+    blocks = _blocks(balanced)
+    precise = None if light else _body(tree, url=url, precise=True, light=light)
+    if precise is None:
+        return blocks
+    kept = {_key(block) for block in _blocks(precise)}
+    return [
+        Block(block.kind, block.lines, block.link_share, precise=_key(block) in kept)
+        for block in blocks
+    ]
+
+
+def _body(tree: HtmlElement, *, url: str | None, precise: bool, light: bool) -> _Element | None:
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        fast=light,
+        favor_precision=precise,
+        include_comments=False,
+        include_links=True,  # keeps <ref> in the body: link share is read from it
+        include_tables=True,
+    )
+    if not isinstance(document, Document):
+        return None
+    body: _Element | None = document.body
+    return body
+
+
+def _key(block: Block) -> str:
+    return " ".join(block.text.split()).casefold()
+
+
+def _blocks(body: _Element) -> list[Block]:
+    """Blocks of an extracted body, containers (lists, tables, quotes of paragraphs) opened up."""
+    found: list[Block] = []
+    pending: list[_Element] = list(reversed(body))
+    while pending:  # an explicit stack: deep nesting cannot exhaust the call stack
+        element = pending.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _CONTAINERS and any(
+            child.tag in _KINDS or child.tag in _CONTAINERS for child in element
+        ):
+            pending.extend(reversed(element))
+            continue
+        if tag == "graphic":
+            continue
+        block = _block(element, _KINDS.get(tag, "other"))
+        if block is not None:
+            found.append(block)
+    return found
+
+
+def _block(element: _Element, kind: BlockKind) -> Block | None:
+    own = deepcopy(element)
+    own.tail = None
+    for node in own.iter("lb", "cell"):
+        if node.tag == "lb":
+            node.text = "\n"
+        elif node.getnext() is not None:
+            node.tail = " | " + (node.tail or "")
+    text = "".join(own.itertext()).translate(_INVISIBLE)
+    lines = tuple(" ".join(line.split()) for line in text.split("\n"))
+    lines = tuple(line for line in lines if line)
+    if not lines:
+        return None
+    linked = sum(
+        len(" ".join("".join(ref.itertext()).split()))
+        for ref in own.iter("ref")
+        if not any(above.tag == "ref" for above in ref.iterancestors())
+    )
+    total = sum(len(line) for line in lines)
+    return Block(kind, lines, min(1.0, linked / total))

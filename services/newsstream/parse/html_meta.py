@@ -1,0 +1,176 @@
+"""An HTML page's own metadata: title, authors, site name, dates, language, canonical URL.
+
+trafilatura reads JSON-LD, OpenGraph and meta tags; the language and an exact publication time
+come from the page's own declarations when it makes them. The publication date as written is
+the text of the visible element that shows it (a `<time>`, a dateline) when there is one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from copy import deepcopy
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Final
+
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.settings import Document
+
+from newsstream.parse.dates import find_date, resolve_date
+
+_LANG: Final = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{1,8})*$")
+_LANG_XPATHS: Final = (
+    "/html/@lang",
+    "/html/@xml:lang",
+    "//meta[translate(@http-equiv, 'CONTENT-LANGUAGE', 'content-language')"
+    "='content-language']/@content",
+    "//meta[@property='og:locale']/@content",
+)
+_PUBLISHED_XPATHS: Final = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@name='article:published_time']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//time[@itemprop='datePublished']/@datetime",
+)
+_DESCRIPTION_XPATHS: Final = (
+    "//meta[@property='og:description']/@content",
+    "//meta[@name='description']/@content",
+    "//meta[@name='twitter:description']/@content",
+)
+_TITLE_XPATHS: Final = (
+    "//meta[@property='og:title']/@content",
+    "//meta[@name='twitter:title']/@content",
+    "//h1",
+)
+# Elements that show a date to the reader: <time>, and short elements named for dates.
+_SHOWN_DATE_XPATH: Final = (
+    "//body//time[normalize-space()]"
+    " | //body//*[self::span or self::div or self::p or self::li or self::small]"
+    "[re:test(concat(@class, ' ', @id, ' ', @itemprop), "
+    "'(?i)date|time|publish|posted|dateline|byline')][normalize-space()]"
+)
+_NAMESPACES: Final = {"re": "http://exslt.org/regular-expressions"}
+_MAX_SHOWN_DATE_CHARS: Final = 120
+MAX_SHOWN_DATE_CANDIDATES: Final = 20  # each is a dateparser call; comment stamps can be many
+SHOWN_DATE_TOLERANCE: Final = timedelta(hours=36)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the page says about itself; `descriptions` are the standfirsts it declares."""
+
+    title: str | None
+    headlines: tuple[str, ...]
+    descriptions: tuple[str, ...]
+    authors: tuple[str, ...]
+    publisher: str | None
+    published_text: str | None
+    published_at: datetime | None
+    canonical_url: str | None
+    lang: str | None
+
+
+def read_meta(
+    tree: HtmlElement, *, url: str | None, fetched_at: datetime, light: bool = False
+) -> PageMeta:
+    """The page's metadata; `tree` is left as it was. `light` skips scanning all text for dates."""
+    limit = (fetched_at + timedelta(days=1)).strftime("%Y-%m-%d")
+    document = trafilatura.extract_metadata(
+        deepcopy(tree),
+        default_url=url,
+        date_config={"original_date": True, "extensive_search": not light, "max_date": limit},
+        extensive=not light,
+    )
+    if not isinstance(document, Document):
+        document = Document()
+    title = (document.title or "").strip() or None
+    published_meta = _first(tree, _PUBLISHED_XPATHS)
+    published_text = published_meta or document.date
+    published_at = resolve_date(published_text, fetched_at) if published_text else None
+    if published_at is None and document.date and published_text != document.date:
+        published_text, published_at = document.date, resolve_date(document.date, fetched_at)
+    if published_at is not None:
+        published_text = (
+            _shown_date(tree, published_at, published_text, fetched_at) or published_text
+        )
+    else:
+        published_text = None
+    authors = tuple(
+        name.strip() for name in re.split(r";|\|", document.author or "") if name.strip()
+    )
+    headlines = tuple(dict.fromkeys(t for t in (title, *_all(tree, _TITLE_XPATHS)) if t))
+    return PageMeta(
+        title=title,
+        headlines=headlines,
+        descriptions=tuple(dict.fromkeys(_all(tree, _DESCRIPTION_XPATHS))),
+        authors=authors,
+        publisher=(document.sitename or "").strip() or None,
+        published_text=published_text,
+        published_at=published_at,
+        canonical_url=document.url or url,
+        lang=_language(tree),
+    )
+
+
+def _shown_date(
+    tree: HtmlElement, published_at: datetime, declared: str | None, fetched_at: datetime
+) -> str | None:
+    """The publication date as the page prints it.
+
+    The first shown date on the declared day wins (a site header printing today's date comes
+    before it but on another day); failing that, the first within a day and a half, since a
+    date printed without its time or zone can land that far from the exact declared time.
+    """
+    try:
+        shown = tree.xpath(_SHOWN_DATE_XPATH, namespaces=_NAMESPACES)
+    except (ValueError, TypeError):
+        return None
+    days = {published_at.date()}
+    with contextlib.suppress(ValueError, TypeError):
+        days.add(datetime.fromisoformat((declared or "").strip()).date())  # the local day
+    near: str | None = None
+    for element in shown[:MAX_SHOWN_DATE_CANDIDATES] if isinstance(shown, list) else []:
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > _MAX_SHOWN_DATE_CHARS:
+            continue
+        found = find_date(text)
+        if found is None or not any(char.isdigit() for char in found.text):
+            continue
+        when = resolve_date(found.text, fetched_at)
+        if when is None:
+            continue
+        if when.date() in days:
+            return found.text
+        if near is None and abs(when - published_at) <= SHOWN_DATE_TOLERANCE:
+            near = found.text
+    return near
+
+
+def _all(tree: HtmlElement, xpaths: tuple[str, ...]) -> list[str]:
+    values: list[str] = []
+    for xpath in xpaths:
+        try:
+            found = tree.xpath(xpath)
+        except (ValueError, TypeError):  # lxml rejects some malformed documents at query time
+            continue
+        for value in found if isinstance(found, list) else []:
+            raw = value.text_content() if isinstance(value, HtmlElement) else str(value)
+            text = " ".join(raw.split())
+            if text:
+                values.append(text)
+    return values
+
+
+def _first(tree: HtmlElement, xpaths: tuple[str, ...]) -> str | None:
+    found = _all(tree, xpaths)
+    return found[0] if found else None
+
+
+def _language(tree: HtmlElement) -> str | None:
+    declared = _first(tree, _LANG_XPATHS)
+    if declared is None:
+        return None
+    match = _LANG.match(declared.split(",")[0].strip())
+    return match.group(1).lower() if match else None
