@@ -19,6 +19,8 @@ help:
 	@echo "make test       run all tests (unit, integration on a real broker, end to end)"
 	@echo "make check      lint and type-check"
 	@echo "make schemas    regenerate schemas/ from the pydantic models"
+	@echo "make eval       measure quality on the reference sets (DATA=dir, EVAL_JSON=figures.json)"
+	@echo "make bench      measure speed beside baselines (DATA=dir, BENCH_JSON=out.json, BENCH_ARGS=--quick)"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -62,6 +64,18 @@ check: lint typecheck
 
 schemas: $(SYNCED)
 	$(BIN)/newsstream schemas export schemas
+
+DATA ?= ../shared/data
+EVAL_JSON ?=
+
+eval: $(SYNCED)
+	$(BIN)/python -m tests.eval.run $(DATA) $(if $(EVAL_JSON),--json $(EVAL_JSON))
+
+BENCH_JSON ?=
+BENCH_ARGS ?=
+
+bench: $(SYNCED) kafka-jars
+	$(BIN)/python -m tests.bench.run $(DATA) $(BENCH_ARGS) $(if $(BENCH_JSON),--json $(BENCH_JSON))
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .mypy_cache .ruff_cache .pytest_cache .hypothesis
