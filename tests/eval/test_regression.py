@@ -57,9 +57,9 @@ SERVICE_ENRICH_F1 = {
     "entities": 0.93,  # 0.938
     "figures": 0.97,  # 0.977
 }
-# casualties-dev through the command: incidents exactly right. One text is a lone headline
-# ("A roadside bomb kills 35 and injures 27") and is dead-lettered as having no body.
-SERVICE_SUMMARY_EXACT = {"killed": 26, "wounded": 17, "both": 17}
+# casualties-dev through the command: incidents exactly right. 18 wounded is the ceiling: 11
+# coded wounded numbers are not stated in their text.
+SERVICE_SUMMARY_EXACT = {"killed": 27, "wounded": 18, "both": 18}
 
 # The enricher in-process on gold bodies and incident texts (no parse errors involved).
 GOLD_ENRICH_F1 = {

@@ -83,7 +83,12 @@ def read_number(
         return None
     if victim is None and _counts_things(anchor):
         return None
-    reading = _own_modifier(anchor, victim) or _walk_up(victim or anchor, include_kind)
+    if anchor.dep_ == "punct":
+        # A number is never punctuation: the parse broke here (typically a headline without
+        # a full stop, "kills 35 and injures 27"), so read the words beside it instead.
+        reading = _preceding_predicate(doc, phrase) or _following_predicate(doc, phrase)
+    else:
+        reading = _own_modifier(anchor, victim) or _walk_up(victim or anchor, include_kind)
     if reading is None and not _argument_of_other_verb(victim or anchor):
         reading = _preceding_predicate(doc, phrase) or _following_predicate(doc, phrase)
     elif reading is not None and _is_coordination_artefact(victim or anchor, reading):

@@ -223,3 +223,13 @@ def test_ids_are_deterministic_and_distinct(enrich_text: Enrich) -> None:
     assert first == second
     ids = [f.figure_id for f in first.casualties]
     assert len(ids) == len(set(ids)) == 3
+
+
+def test_a_headline_without_a_full_stop_keeps_each_count_with_its_verb(
+    enrich_text: Callable[..., Enrichment],
+) -> None:
+    found = enrich_text("A roadside bomb kills 35 and injures 27")
+    assert sorted((f.count, f.kind.value) for f in found.casualties) == [
+        (27, "injured"),
+        (35, "killed"),
+    ]

@@ -273,3 +273,12 @@ def test_a_bare_news_brief_is_a_story_and_a_reader_comment_is_not() -> None:
     for text in (comment, bio):
         with pytest.raises(ParseError):
             extract_stories(text, content_type="text/plain", url=None, fetched_at=FETCHED_AT)
+
+
+def test_a_page_of_one_reporting_line_is_that_story_but_a_lone_footer_is_not() -> None:
+    line = "A roadside bomb kills 35 and injures 27 near the market in Eastport"
+    stories = extract_stories(line, content_type="text/plain", url=None, fetched_at=FETCHED_AT)
+    assert [(story.title, story.body) for story in stories] == [(None, line)]
+    for furniture in ("Copyright © 2015, All Rights Reserved", "Related Articles"):
+        with pytest.raises(ParseError):
+            extract_stories(furniture, content_type="text/plain", url=None, fetched_at=FETCHED_AT)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from newsstream.parse.story import Story
-from newsstream.parse.text.assemble import assemble
+from newsstream.parse.text.assemble import assemble, narrates
+from newsstream.parse.text.boilerplate import is_caption, is_furniture, is_section_marker
 from newsstream.parse.text.classify import classify_page
-from newsstream.parse.text.lines import split_page
+from newsstream.parse.text.lines import Line, split_page
 from newsstream.parse.text.segment import segment
 
 
@@ -15,7 +17,24 @@ def extract_text_stories(text: str, *, fetched_at: datetime) -> list[Story]:
     """Every story in the page text, in page order (possibly none)."""
     page = split_page(text)
     drafts = segment(classify_page(page.lines))
-    return assemble(drafts, stamp=page.stamp, fetched_at=fetched_at)
+    stories = assemble(drafts, stamp=page.stamp, fetched_at=fetched_at)
+    if stories:
+        return stories
+    return _single_statement(page.lines)
+
+
+def _single_statement(lines: Sequence[Line]) -> list[Story]:
+    """A page that is one line reporting an event ("A roadside bomb kills 35 and injures 27")
+    is that story, though it reads like a headline: there is no other text it could head."""
+    texts = [line.text.strip() for line in lines if line.text.strip()]
+    if len(texts) != 1:
+        return []
+    text, words = texts[0], len(texts[0].split())
+    if is_furniture(text, words) or is_caption(text, words, terminal=False):
+        return []
+    if is_section_marker(text) or not narrates(text):
+        return []
+    return [Story(title=None, paragraphs=(text,))]
 
 
 __all__ = ["extract_text_stories"]

@@ -76,7 +76,7 @@ def _is_story(draft: Draft, paragraphs: list[str]) -> bool:
     if is_housekeeping(" ".join(paragraphs)[:600]) and words < 120:
         return False
     if draft.title is None and draft.parent is None and not _own_date(draft):
-        return len(paragraphs) >= 2 or _reports(paragraphs[0]) or _narrates(paragraphs[0])
+        return len(paragraphs) >= 2 or _reports(paragraphs[0]) or narrates(paragraphs[0])
     return True
 
 
@@ -101,7 +101,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours)\b")
 _EVENT = re.compile(r"\d|\b[A-Z][a-z]+\b")
 
 
-def _narrates(paragraph: str) -> bool:
+def narrates(paragraph: str) -> bool:
     """A lone paragraph told in the third person about an event is news, even without "said".
 
     Reader comments, the other lone paragraphs pages carry, argue with someone: they address
