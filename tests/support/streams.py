@@ -91,6 +91,19 @@ def produce(bootstrap: str, topic: str, records: Sequence[tuple[bytes | None, by
     return asyncio.run(send())
 
 
+async def _partitions(consumer: Any, topic: str, timeout: float = 30.0) -> list[TopicPartition]:
+    """Every partition of `topic`, waiting for the topic to appear in the cluster metadata."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = consumer.partitions_for_topic(topic)
+        if found:
+            return [TopicPartition(topic, p) for p in sorted(found)]
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"topic {topic} never appeared")
+        await consumer._client.force_metadata_update()
+        await asyncio.sleep(0.2)
+
+
 def read_until(
     bootstrap: str,
     topic: str,
@@ -106,15 +119,7 @@ def read_until(
         await consumer.start()
         try:
             deadline = time.monotonic() + timeout
-            partitions = None
-            while not partitions:
-                partitions = consumer.partitions_for_topic(topic)
-                if not partitions:
-                    await consumer._client.force_metadata_update()
-                    await asyncio.sleep(0.2)
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"topic {topic} never appeared")
-            assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
+            assigned = await _partitions(consumer, topic, timeout)
             consumer.assign(assigned)
             await consumer.seek_to_beginning(*assigned)
             records: list[Any] = []
@@ -150,10 +155,7 @@ def wait_until_consumed(bootstrap: str, group: str, topic: str, *, timeout: floa
         )
         await consumer.start()
         try:
-            await consumer._client.force_metadata_update()
-            partitions = [
-                TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())
-            ]
+            partitions = await _partitions(consumer, topic)
             deadline = time.monotonic() + timeout
             while True:
                 ends = await consumer.end_offsets(partitions)
@@ -179,10 +181,7 @@ def read_to_end(bootstrap: str, topic: str) -> list[Any]:
         consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
         await consumer.start()
         try:
-            await consumer._client.force_metadata_update()
-            partitions = [
-                TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())
-            ]
+            partitions = await _partitions(consumer, topic)
             consumer.assign(partitions)
             await consumer.seek_to_beginning(*partitions)
             ends = await consumer.end_offsets(partitions)

@@ -136,6 +136,13 @@ class LocalKafka:
             raise BrokerError("Java 17 or newer is needed to run the local Kafka broker")
         return java
 
+    def _logging_options(self) -> list[str]:
+        """Both the storage tool and the broker log to the home's log file, not the console."""
+        return [
+            f"-Dlog4j2.configurationFile={kafka_assets_dir() / 'log4j2.yaml'}",
+            f"-Dkafka.logs.dir={self.home / 'logs'}",
+        ]
+
     def _classpath(self, libs: Path) -> str:
         return str(libs / "*")
 
@@ -162,8 +169,7 @@ class LocalKafka:
             java,
             "-cp",
             classpath,
-            f"-Dlog4j2.configurationFile={kafka_assets_dir() / 'log4j2.yaml'}",
-            f"-Dkafka.logs.dir={self.home / 'logs'}",
+            *self._logging_options(),
             "kafka.tools.StorageTool",
             "format",
             "-t",
@@ -194,8 +200,7 @@ class LocalKafka:
             "-Xms128m",
             "-XX:+UseG1GC",
             "-Djava.awt.headless=true",
-            f"-Dlog4j2.configurationFile={kafka_assets_dir() / 'log4j2.yaml'}",
-            f"-Dkafka.logs.dir={self.home / 'logs'}",
+            *self._logging_options(),
             "-cp",
             classpath,
             "kafka.Kafka",

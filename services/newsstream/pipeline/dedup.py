@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from newsstream.models import Article
 from newsstream.pipeline.dead_letters import DeadLetters
+from newsstream.pipeline.errors import describe_validation_error
 from newsstream.pipeline.pages import PRODUCER, SOURCE
 from newsstream.pipeline.records import ConsumedRecord, Emission, Output
 
@@ -51,7 +52,7 @@ def read_parsed(record: ConsumedRecord, dead_letters: DeadLetters) -> Article | 
         return dead_letters.letter(
             record,
             kind="invalid_article",
-            message=str(error),
+            message=describe_validation_error(error),
             stage="dedup",
             failed_at=datetime.now(UTC),
         )

@@ -22,6 +22,7 @@ from newsstream.models import (
     EventType,
 )
 from newsstream.pipeline.dead_letters import DeadLetters
+from newsstream.pipeline.errors import describe_validation_error
 from newsstream.pipeline.records import ConsumedRecord, Emission, Output
 
 log = logging.getLogger(__name__)
@@ -110,10 +111,7 @@ class ArticleProcessor:
             try:
                 readable.append((index, Article.model_validate_json(record.value or b"")))
             except ValidationError as error:
-                message = "; ".join(
-                    f"{'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']}"
-                    for e in error.errors(include_url=False)
-                )
+                message = describe_validation_error(error)
                 results[index] = [self._dead(record, "invalid_article", message, "decode", now)]
         for (index, article), found in self._enrich(readable, now, records):
             if isinstance(found, Enrichment):

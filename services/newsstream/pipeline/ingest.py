@@ -8,17 +8,9 @@ import orjson
 from pydantic import ValidationError
 
 from newsstream.models import RawPage
-from newsstream.pipeline.errors import RecordError
+from newsstream.pipeline.errors import RecordError, describe_validation_error
 
 _STAGE = "decode"
-
-
-def _describe(error: ValidationError) -> str:
-    parts = []
-    for item in error.errors(include_url=False):
-        where = ".".join(str(loc) for loc in item["loc"]) or "value"
-        parts.append(f"{where}: {item['msg']}")
-    return "; ".join(parts)
 
 
 def decode_page(value: bytes | None, *, max_bytes: int, record_time: datetime) -> RawPage:
@@ -46,7 +38,9 @@ def decode_page(value: bytes | None, *, max_bytes: int, record_time: datetime) -
         try:
             page = RawPage.model_validate(document)
         except ValidationError as error:
-            raise RecordError("invalid_envelope", _describe(error), _STAGE) from error
+            raise RecordError(
+                "invalid_envelope", describe_validation_error(error), _STAGE
+            ) from error
     else:
         try:
             text = value.decode("utf-8")
@@ -61,7 +55,9 @@ def decode_page(value: bytes | None, *, max_bytes: int, record_time: datetime) -
         try:
             page = RawPage(body=text)
         except ValidationError as error:
-            raise RecordError("invalid_envelope", _describe(error), _STAGE) from error
+            raise RecordError(
+                "invalid_envelope", describe_validation_error(error), _STAGE
+            ) from error
     if page.fetched_at is None:
         page = page.model_copy(update={"fetched_at": record_time})
     return page

@@ -1,22 +1,14 @@
 from __future__ import annotations
 
 import base64
-from datetime import UTC, datetime
 
 from newsstream.models import DeadLetter
-from newsstream.pipeline.dead_letters import DeadLetters
-from newsstream.pipeline.records import ConsumedRecord, Output
-
-NOW = datetime(2025, 7, 19, 12, 0, tzinfo=UTC)
+from newsstream.pipeline.records import ConsumedRecord
+from tests.unit.pipeline.letters import NOW, decode_failure
 
 
 def _letter(record: ConsumedRecord, max_value_bytes: int = 100) -> DeadLetter:
-    letters = DeadLetters(
-        "newsstream.parse/test", "/newsstream/parse", Output.RAW_DLQ, max_value_bytes
-    )
-    emission = letters.letter(
-        record, kind="invalid_json", message="broken", stage="decode", failed_at=NOW
-    )
+    emission = decode_failure(record, max_value_bytes)
     assert isinstance(emission.message, DeadLetter)
     return emission.message
 

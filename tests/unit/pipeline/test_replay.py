@@ -1,24 +1,14 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
-from newsstream.pipeline.dead_letters import DeadLetters
-from newsstream.pipeline.records import ConsumedRecord, Output
+from newsstream.pipeline.records import ConsumedRecord
 from newsstream.pipeline.replay import NotReplayable, letters_from_json, original_record
-
-NOW = datetime(2025, 7, 19, 12, 0, tzinfo=UTC)
+from tests.unit.pipeline.letters import decode_failure
 
 
 def _letter_json(record: ConsumedRecord, max_value_bytes: int = 1000) -> dict[str, object]:
-    letters = DeadLetters(
-        "newsstream.parse/test", "/newsstream/parse", Output.RAW_DLQ, max_value_bytes
-    )
-    emission = letters.letter(
-        record, kind="invalid_json", message="broken", stage="decode", failed_at=NOW
-    )
-    return emission.data()
+    return decode_failure(record, max_value_bytes).data()
 
 
 def test_a_dead_letter_gives_back_the_exact_record() -> None:
