@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import faust
+from mode.utils.queues import ThrowableQueue
 
 from newsstream.broker.connection import ssl_context
 from newsstream.pipeline.records import Output
@@ -32,9 +33,27 @@ def _credentials(settings: Settings) -> Any:
     return None
 
 
+class NewsstreamApp(faust.App):
+    """A Faust app that never drops a record it has fetched.
+
+    Faust clears its stream queues whenever flow resumes after a rebalance, trusting a seek
+    to the committed offset to fetch the cleared records again. When a worker restores a
+    table, the fetcher is already running while that seek happens, so records fetched in
+    between are cleared yet lie before the new position: they are skipped until the next
+    restart, and the gap they leave stops every later offset commit. Keeping the queues
+    means a record may be processed twice after a rebalance, never skipped; duplicates are
+    harmless, since every output has a deterministic id and articles pass de-duplication.
+    """
+
+    def FlowControlQueue(
+        self, maxsize: int | None = None, *, clear_on_resume: bool = False
+    ) -> ThrowableQueue[Any]:
+        return super().FlowControlQueue(maxsize, clear_on_resume=False)
+
+
 def create_app(settings: Settings, bootstrap: str) -> faust.App:
     """Values and keys stay raw bytes: decoding happens in our code, where failures are caught."""
-    return faust.App(
+    return NewsstreamApp(
         settings.app_id,
         broker=[f"kafka://{server.strip()}" for server in bootstrap.split(",")],
         broker_credentials=_credentials(settings),
