@@ -4,8 +4,9 @@ victims, and the links between parts and wholes.
 `readings` says what each number counts and `describe` who and how; this module adds lone
 victims without a number ("the minister was killed"), which give a figure of one only where
 nothing else in the article counts that kind, and ties each part to its whole: "182 of whom"
-to the figure just before, "including six children" to the figure it breaks down, "the dead
-included" to the toll, "another 15" to the toll the list before it breaks down.
+to the figure just before (whose victims it shares), "including six children" to the figure
+it breaks down, "the dead included" to the toll, "another 15" to the toll the list before it
+breaks down.
 """
 
 from __future__ import annotations
@@ -216,6 +217,7 @@ def _link_parts(figures: list[Figure]) -> None:
         same_sentence = [f for f in earlier if f.sentence_start == figure.sentence_start]
         if figure.partitive:
             figure.parent = _last(same_sentence) or _last(earlier)
+            _inherit_victims(figure)
         elif figure.reading.breakdown and not figure.reading.toll:
             wholes = [
                 f
@@ -234,6 +236,15 @@ def _link_parts(figures: list[Figure]) -> None:
                 figure.is_total = False
                 continue
         figure.is_total = figure.parent is None
+
+
+def _inherit_victims(part: Figure) -> None:
+    """ "262 civilians, 182 of whom were executed": the 182 are civilians too."""
+    whole = part.parent
+    if whole is None or part.victims is not None or whole.kind is not part.kind:
+        return
+    part.victims = whole.victims
+    part.victim_type = whole.victim_type
 
 
 def _last(figures: list[Figure]) -> Figure | None:

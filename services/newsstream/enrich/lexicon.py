@@ -310,6 +310,13 @@ LOC_HEAD_WORDS: Final[frozenset[str]] = _words(
     quarter gulf strait cape channel glacier reef wadi basin delta archipelago area"""
 )
 
+#: Services a name can be the brand of ("his Truth Social platform", "its Telegram account"):
+#: a name modifying one names an organisation, not the place it may sound like.
+SERVICE_NOUNS: Final[frozenset[str]] = _words(
+    """platform app application website account feed podcast newsletter blog network
+    broadcaster newspaper page handle forum messenger"""
+)
+
 #: Place-feature words that come first ("Mount Hermon", "Lake Chad").
 LOC_LEADING_WORDS: Final[frozenset[str]] = _words("mount mt. lake cape gulf strait isle")
 

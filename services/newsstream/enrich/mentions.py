@@ -23,6 +23,7 @@ from newsstream.enrich.lexicon import (
     LOC_HEAD_WORDS,
     LOC_LEADING_WORDS,
     PERSON_TITLES,
+    SERVICE_NOUNS,
     TITLE_PHRASES,
     WIRE_AGENCIES,
 )
@@ -310,6 +311,8 @@ def _clean(
     span = doc[first:last]
     surface = str(span.text)
     label = _corrected_label(surface, label, locative, gazetteer)
+    if _names_a_service(following, label, surface, gazetteer):
+        label, locative = "ORG", False
     start, end = int(span.start_char), int(span.end_char)
     titled = None
     if titled_from is not None:
@@ -390,6 +393,20 @@ def _inside_title_phrase(doc: Doc, first: int, last: int) -> bool:
             if words in TITLE_PHRASES and (end - start) >= (last - first):
                 return True
     return False
+
+
+def _names_a_service(
+    following: Token | None, label: str, surface: str, gazetteer: Gazetteer
+) -> bool:
+    """ "on his Liberty Square platform": a name that is not a known place, right before a
+    service noun it modifies, is the service's brand."""
+    return (
+        following is not None
+        and following.is_lower
+        and following.lower_ in SERVICE_NOUNS
+        and label in {"LOC", "GPE"}
+        and gazetteer.resolve(surface) is None
+    )
 
 
 def _is_locative(doc: Doc, first: int, last: int) -> bool:

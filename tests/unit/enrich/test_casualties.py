@@ -97,6 +97,8 @@ def test_of_whom_is_part_of_the_figure_before(enrich_text: Enrich) -> None:
     assert shot.part_of == civilians.figure_id
     assert shot.manner == "shot dead"
     assert shot.perpetrator_or_cause == "gunmen"
+    assert (shot.victims, shot.victim_type) == (civilians.victims, civilians.victim_type)
+    assert shot.victims == "civilians"
     assert not soldiers.is_total
     assert result.totals.killed == 50
 

@@ -101,6 +101,26 @@ def test_dateline_city_and_agency(enrich_text: Enrich) -> None:
     assert not [e for e in result.entities if e.name == "AP"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He posted the message on his Liberty Square platform on Monday.", "Liberty Square"),
+        ("The ministry said so on its Freedom Tower account.", "Freedom Tower"),
+    ],
+)
+def test_a_name_before_a_service_noun_is_an_organisation(
+    text: str, name: str, enrich_text: Enrich
+) -> None:
+    result = enrich_text(text)
+    assert name in _named(result, "ORG")
+    assert not _named(result, "LOC")
+
+
+def test_a_square_is_still_a_place(enrich_text: Enrich) -> None:
+    result = enrich_text("Supporters gathered in Liberty Square on Monday.")
+    assert "Liberty Square" in _named(result, "LOC")
+
+
 def test_community_words_are_not_people(enrich_text: Enrich) -> None:
     result = enrich_text("The dead included 326 Druze fighters and 21 Sunni Bedouin.")
     assert not _named(result, "PERSON")
