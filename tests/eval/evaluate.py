@@ -302,3 +302,39 @@ def evaluate_benchmark_parse(data: Path) -> BenchmarkScore:
             stories = []
         score.add(page.id, stories[0].body if stories else "", page.truth)
     return score
+
+
+@dataclass
+class RenderedEval:
+    """The benchmark pages as rendered text: the text parser on sites it has never seen."""
+
+    first_story: BenchmarkScore
+    whole_text: BenchmarkScore
+    stories: int = 0
+    no_story: int = 0
+    seconds: float = 0.0
+
+
+def evaluate_rendered(data: Path) -> RenderedEval:
+    """Each benchmark page rendered to text and parsed in-process as text/plain (no enrichment:
+    only the body is scored); the main story is the first one returned. The baseline keeps the
+    whole rendered text, as a service without a parser would."""
+    from newsstream.parse import ParseError, extract_stories
+    from tests.eval.render import render_text
+
+    result = RenderedEval(first_story=BenchmarkScore(), whole_text=BenchmarkScore())
+    started = time.perf_counter()
+    for page in load_benchmark(data):
+        text = render_text(page.html)
+        try:
+            stories = extract_stories(
+                text, content_type="text/plain", url=page.url, fetched_at=FETCHED_AT
+            )
+        except ParseError:
+            stories = []
+        result.stories += len(stories)
+        result.no_story += not stories
+        result.first_story.add(page.id, stories[0].body if stories else "", page.truth)
+        result.whole_text.add(page.id, text, page.truth)
+    result.seconds = time.perf_counter() - started
+    return result

@@ -7,7 +7,8 @@ Parts: `pages` (seed and pages-dev through `newsstream process`: parse scores, a
 the articles it emitted), `casualties` (casualties-dev through the command: summary totals),
 `gold` (the enricher in-process on the gold bodies, and the naive baseline: tells enrichment
 errors from parse errors), `benchmark` (the HTML benchmark through the command, and plain
-trafilatura). Exit status 0 when every part ran (targets missed or not), 1 when one could not.
+trafilatura), `rendered` (the benchmark pages rendered to text, through the text parser).
+Exit status 0 when every part ran (targets missed or not), 1 when one could not.
 """
 
 from __future__ import annotations
@@ -26,15 +27,17 @@ from tests.eval.evaluate import (
     GoldEval,
     IncidentsEval,
     PagesEval,
+    RenderedEval,
     evaluate_benchmark,
     evaluate_gold,
     evaluate_incidents,
     evaluate_pages,
+    evaluate_rendered,
 )
 from tests.eval.service import ServiceError
 from tests.eval.sets import default_data_dir, has_benchmark
 
-PARTS = ("pages", "casualties", "gold", "benchmark")
+PARTS = ("pages", "casualties", "gold", "benchmark", "rendered")
 
 
 def _section(title: str) -> None:
@@ -60,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     incidents: IncidentsEval | None = None
     gold: GoldEval | None = None
     bench: BenchmarkEval | None = None
+    rendered: RenderedEval | None = None
     print(f"reference data: {data}")
 
     if "pages" in parts:
@@ -108,6 +112,15 @@ def main(argv: list[str] | None = None) -> int:
                     "ours": bench.ours.figures(),
                     "trafilatura": bench.trafilatura.figures(),
                 }
+    if "rendered" in parts and has_benchmark(data):
+        rendered = evaluate_rendered(data)
+        times.append(("rendered benchmark pages: text parser in-process", rendered.seconds))
+        figures["rendered"] = {
+            "first_story": rendered.first_story.figures(),
+            "whole_text": rendered.whole_text.figures(),
+            "stories": rendered.stories,
+            "no_story": rendered.no_story,
+        }
 
     if pages is not None:
         _section(
@@ -136,6 +149,29 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             print("lowest page F1 (ours):")
             print(report.worst_pages(bench.ours))
+    if rendered is not None:
+        pages_count = rendered.first_story.pages
+        _section(
+            f"(b2) Rendered-text path on unseen sites: article-benchmark/dev as text"
+            f" ({pages_count} pages)"
+        )
+        print(
+            report.benchmark_table(
+                [
+                    ("ours: main story of the text parser", rendered.first_story, rendered.seconds),
+                    ("whole rendered text (no parser)", rendered.whole_text, 0.0),
+                ],
+                target=False,
+            )
+        )
+        print(
+            f"stories per page {rendered.stories / max(1, pages_count):.2f}"
+            f" (pages with none: {rendered.no_story}); every page holds one gold article,"
+            " but teasers with their own text count as stories too, so more is not all wrong"
+        )
+        if args.verbose:
+            print("lowest page F1 (ours):")
+            print(report.worst_pages(rendered.first_story))
     if pages is not None or incidents is not None or gold is not None:
         stories = pages.emitted.stories if pages else gold.ours.stories if gold else 0
         count = incidents.summary.incidents if incidents else 0

@@ -77,6 +77,9 @@ GOLD_SUMMARY_EXACT = {"killed": 27, "wounded": 18, "both": 18}
 # 0.962 in the same run).
 BENCHMARK_F1 = 0.985
 BENCHMARK_EXACT = 56
+# The same pages rendered to text, main story of the text parser (F1 0.777; the whole rendered
+# text, with no parser, 0.693).
+RENDERED_F1 = 0.77
 
 
 def _f1s(scores: EnrichScores) -> dict[str, float]:
@@ -163,6 +166,16 @@ def test_html_benchmark_does_not_regress() -> None:
     f1 = score.figures()["f1"]
     assert f1 >= BENCHMARK_F1, f"body F1 {f1:.4f} < {BENCHMARK_F1}"
     assert score.exact >= BENCHMARK_EXACT, f"token-exact pages {score.exact} < {BENCHMARK_EXACT}"
+
+
+def test_rendered_benchmark_pages_do_not_regress() -> None:
+    data = default_data_dir()
+    if not has_benchmark(data):
+        pytest.skip(f"HTML benchmark not found under {data}")
+    rendered = evaluate.evaluate_rendered(data)
+    assert rendered.first_story.pages == BENCHMARK_PAGES
+    f1 = rendered.first_story.figures()["f1"]
+    assert f1 >= RENDERED_F1, f"main-story F1 {f1:.4f} < {RENDERED_F1}"
 
 
 def _copied_files(folder: Path) -> list[Path]:

@@ -150,6 +150,31 @@ def test_headlines_without_bodies_are_not_stories() -> None:
     assert story.title == "Landslide buries six houses in Korva"
 
 
+def test_the_article_comes_before_the_teaser_printed_above_it() -> None:
+    teaser = (
+        "Bridge repairs will close the coast road near Tarn for a month from Friday, "
+        "the roads agency said on Sunday."
+    )
+    page = (
+        f"Trending now\n\nCoast road to close for bridge repairs\nSky News · 3h\n{teaser}\n\n"
+        f"Landslide buries six houses in Korva\nReuters · 2h\n{LEAD}\n\n{SECOND}\n\n{THIRD}\n"
+    )
+    main, other = parse(page)
+    assert (main.title, main.publisher) == ("Landslide buries six houses in Korva", "Reuters")
+    assert main.paragraphs == (LEAD, SECOND, THIRD)
+    assert (other.title, other.paragraphs) == ("Coast road to close for bridge repairs", (teaser,))
+
+
+def test_peers_of_similar_length_keep_page_order() -> None:
+    page = (
+        f"Landslide buries six houses in Korva\nReuters · 2h\n{LEAD}\n\n"
+        f"Governor orders evacuation of nearby valleys\nSky News · 3h\n{THIRD} {SECOND}\n"
+    )
+    first, second = parse(page)
+    assert first.title == "Landslide buries six houses in Korva"
+    assert second.title == "Governor orders evacuation of nearby valleys"
+
+
 def test_outlet_chips_and_aggregator_cards() -> None:
     page = (
         "Related Articles\n\nDPA International on MSN\n5h\n"

@@ -12,15 +12,31 @@ from newsstream.parse.text.classify import classify_page
 from newsstream.parse.text.lines import Line, split_page
 from newsstream.parse.text.segment import segment
 
+#: How many times longer than any other story the main story of an article page is.
+MAIN_STORY_RATIO = 3
+
 
 def extract_text_stories(text: str, *, fetched_at: datetime) -> list[Story]:
-    """Every story in the page text, in page order (possibly none)."""
+    """Every story in the page text, main story first, then the others in page order
+    (possibly none)."""
     page = split_page(text)
     drafts = segment(classify_page(page.lines))
     stories = assemble(drafts, stamp=page.stamp, fetched_at=fetched_at)
     if stories:
-        return stories
+        return _main_first(stories)
     return _single_statement(page.lines)
+
+
+def _main_first(stories: list[Story]) -> list[Story]:
+    """An article page leads with whatever sits above its article (a teaser, a widget, a
+    trending list), so the main story is the one whose body dwarfs every other; on a page of
+    peers (a digest, a tag page) none does, and the first one leads."""
+    sizes = [len(story.body.split()) for story in stories]
+    largest = max(range(len(stories)), key=sizes.__getitem__)
+    others = [size for index, size in enumerate(sizes) if index != largest]
+    if largest == 0 or any(MAIN_STORY_RATIO * size > sizes[largest] for size in others):
+        return stories
+    return [stories[largest], *stories[:largest], *stories[largest + 1 :]]
 
 
 def _single_statement(lines: Sequence[Line]) -> list[Story]:
