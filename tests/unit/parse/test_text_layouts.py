@@ -70,6 +70,18 @@ def test_deck_repeating_the_lead_is_not_body() -> None:
     assert story.published_text == "Published 9 March 2025, 18:20"
 
 
+def test_short_deck_above_the_byline_and_date_is_not_a_story() -> None:
+    deck = "Six families lost their homes as rain loosened the hillside above the village."
+    page = (
+        f"Landslide buries six houses in Korva\n{deck}\nBy\nMara Lind\n"
+        f"March 9, 2025 8:03 am ET\n{LEAD}\n{SECOND}\n"
+    )
+    [story] = parse(page)
+    assert story.title == "Landslide buries six houses in Korva"
+    assert story.paragraphs == (LEAD, SECOND)
+    assert story.published_text == "March 9, 2025 8:03 am ET"
+
+
 def test_reader_comments_are_not_body_nor_stories() -> None:
     page = (
         f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{SECOND}\n\n"

@@ -17,6 +17,7 @@ from newsstream.parse.text.vocabulary import TOPIC_SHIFT
 
 _NEAR_REPEAT = 0.6  # word overlap at which two headlines are one headline printed twice
 _DECK_OVERLAP = 0.6  # share of a deck's words that its story's lead repeats
+_DECK_MAX_WORDS = 50  # a deck is a sentence or two; a longer lone paragraph is a story's body
 _REPEAT_WINDOW = 4  # content lines searched on each side for a repeated headline
 _CONTEXT_PARAGRAPHS = 4  # paragraphs compared on each side of a headline inside a body
 
@@ -196,9 +197,18 @@ def _header(items: list[Classified], start: int, floor: int) -> _Header:
 
 
 def _is_deck(
-    items: list[Classified], run: _Run, following: _Run, header_of_following: _Header
+    items: list[Classified],
+    run: _Run,
+    header: _Header,
+    following: _Run,
+    header_of_following: _Header,
 ) -> bool:
-    """A one-paragraph run under a headline, then only metadata, then the real body: a deck."""
+    """A one-paragraph run under a headline, then only metadata, then the real body: a deck.
+
+    It is one when the lead repeats it, when a byline sits between them, or when it sits
+    right under its own headline, is as short as decks are, and the body below has no
+    headline of its own (headline, deck, byline, date, body is how article pages open).
+    """
     if len(run.lines) != 1 or header_of_following.title is not None:
         return False
     if not header_of_following.metas or header_of_following.top <= run.end:
@@ -207,7 +217,12 @@ def _is_deck(
     lead = _word_set(items[following.start].text)
     repeated = bool(deck) and len(deck & lead) / len(deck) >= _DECK_OVERLAP
     bylined = any(meta.authors for _, meta in header_of_following.metas)
-    return repeated or bylined
+    short = (
+        header.title is not None
+        and not header.metas  # a deck sits right under its headline
+        and len(items[run.start].text.split()) <= _DECK_MAX_WORDS
+    )
+    return repeated or bylined or short
 
 
 def _trailing_metas(items: list[Classified], start: int, stop: int) -> list[Meta]:
@@ -240,7 +255,9 @@ def segment(items: list[Classified]) -> list[Draft]:
             header = _Header(carried.title, carried.metas + header.metas, carried.top)
             carried = None
         following = runs[number + 1] if number + 1 < len(runs) else None
-        if following is not None and _is_deck(items, run, following, headers[number + 1]):
+        if following is not None and _is_deck(
+            items, run, headers[number], following, headers[number + 1]
+        ):
             carried = header
             continue
         stop = headers[number + 1].top if following is not None else len(items)
