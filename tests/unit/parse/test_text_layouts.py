@@ -82,6 +82,28 @@ def test_short_deck_above_the_byline_and_date_is_not_a_story() -> None:
     assert story.published_text == "March 9, 2025 8:03 am ET"
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "In this March 8, 2025, file photo, rescuers dig through the mud in Korva. "
+        "(Korva Police via AP, File)",
+        "In this undated handout photo released by the governor's office, a bulldozer clears "
+        "the road to Korva.",
+    ],
+)
+def test_wire_photo_captions_are_not_body(caption: str) -> None:
+    page = f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{caption}\n\n{SECOND}\n"
+    [story] = parse(page)
+    assert story.paragraphs == (LEAD, SECOND)
+
+
+def test_a_body_sentence_about_a_photo_stays_body() -> None:
+    about = "In this case the court said the photo was admissible, the lawyer told reporters."
+    page = f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{about}\n\n{SECOND}\n"
+    [story] = parse(page)
+    assert story.paragraphs == (LEAD, about, SECOND)
+
+
 def test_reader_comments_are_not_body_nor_stories() -> None:
     page = (
         f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{SECOND}\n\n"

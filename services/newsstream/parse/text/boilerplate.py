@@ -88,6 +88,11 @@ _CAPTION_HEAD = re.compile(
 _CAPTION_PHRASE = re.compile(
     r"(?:^|[|.;]\s*|\s)(?:Photo|Photograph|Image|Picture|Video)s?(?:\s+credit)?(?:\s+by|\s*:)\s+\S"
     r"|\bLicense\s+Photo\b|\bGetty\s+Images\b|\bShutterstock\b|\bFILE\s+PHOTO\b|\bFile\s+photo\b"
+    # the wire caption's opening and closing: "In this Dec. 12, 2006, file photo, ..." and
+    # "(NASA via AP, File)"
+    r"|^In\s+this\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4},?\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:photo|image|picture|handout)\b"
+    r"|\((?:[^()]{1,40}\s)?via\s+(?:" + AGENCY + r")\b[^()]{0,20}\)\s*$"
 )
 _CAPTION_TAIL = re.compile(
     r"[A-Za-z.]\s*/\s*(?:" + AGENCY + r"|EPA|Getty|SIPA|Shutterstock)\s*\)?\s*$"
