@@ -104,6 +104,30 @@ def test_a_body_sentence_about_a_photo_stays_body() -> None:
     assert story.paragraphs == (LEAD, about, SECOND)
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "The material on this site may not be reproduced, distributed or otherwise used, "
+        "except with the prior written permission of Korva Media.",
+        "Korva Daily is supported by its audience. When you purchase through links on our "
+        "site, we may earn an affiliate commission.",
+        "Get all the latest headlines delivered straight to your inbox.",
+        "Copyright ©2025 Korva Daily. Todos los derechos reservados.",
+    ],
+)
+def test_site_notices_are_neither_body_nor_stories(notice: str) -> None:
+    page = f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{SECOND}\n\n{notice}\n"
+    [story] = parse(page)
+    assert story.paragraphs == (LEAD, SECOND)
+
+
+def test_a_court_story_about_permission_stays_body() -> None:
+    court = "The court said the builder had cleared the slope without the owners' permission."
+    page = f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{court}\n\n{SECOND}\n"
+    [story] = parse(page)
+    assert story.paragraphs == (LEAD, court, SECOND)
+
+
 def test_reader_comments_are_not_body_nor_stories() -> None:
     page = (
         f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{SECOND}\n\n"

@@ -74,6 +74,26 @@ _SHORT_FAMILY = re.compile(
     re.IGNORECASE,
 )
 _SHORT_MAX_WORDS = 25
+# A site's notices about itself: rights, reuse, affiliate income, newsletters, data delays, its
+# software. Legal notices run longer than a widget label, so these are trusted up to 50 words.
+_NOTICE = re.compile(
+    r"©\s*\d{4}|\bcopyright\s+(?:©\s*)?\d{4}|\ball\s+rights?\s+reserved\b"
+    r"|\bmay\s+not\s+be\s+(?:reproduced|republished|redistributed|copied)\b"
+    r"|\b(?:prior|express)\s+writt?e?r?n\s+(?:permission|consent)\b"
+    r"|\bregistered\s+trademarks?\s+of\b"
+    r"|\baffiliate\s+commission\b|\baffiliate\s+(?:and/or\s+referral\s+)?links\b"
+    r"|\bsupported\s+by\s+(?:its|our)\s+(?:audience|readers)\b"
+    r"|\bdelivered\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox\b|\bno\s+spam\b"
+    r"|\bsign\s+up\s+for\s+(?:our|the)\b[^.]{0,30}\b(?:newsletters?|e-?mails?)\b"
+    r"|\bmarket\s+data\b[^.]{0,20}\bdelayed\b|\bdata\s+is\s+delayed\b"
+    r"|\b(?:got|have)\s+a\s+(?:confidential\s+)?(?:news\s+)?tip\?"
+    r"|\bdesigned\s+(?:and|&)\s+developed\s+by\b|\bpowered\s+by\s+wordpress\b|\bwordpress\.com\b"
+    r"|\btodos\s+los\s+derechos\s+reservados\b|\btous\s+droits\s+réservés\b"
+    r"|\balle\s+rechte\s+vorbehalten\b|\bвсе\s+права\s+защищены\b|\bhak\s+cipta\b"
+    r"|\bdireitos\s+reservados\b|\btutti\s+i\s+diritti\s+riservati\b",
+    re.IGNORECASE,
+)
+_NOTICE_MAX_WORDS = 50
 _SOCIAL = re.compile(
     r"\b(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|email|print|copy\s+link"
     r"|messenger|threads|bluesky)\b",
@@ -176,6 +196,8 @@ def is_furniture(text: str, words: int) -> bool:
         and any(hint in lowered for hint in _SHORT_HINTS)
         and _SHORT_FAMILY.search(text)
     ):
+        return True
+    if words <= _NOTICE_MAX_WORDS and _NOTICE.search(text):
         return True
     return words <= 12 and len(_SOCIAL.findall(text)) >= 2
 
