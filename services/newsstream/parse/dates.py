@@ -104,6 +104,12 @@ def find_date(text: str) -> DateSpan | None:
     return None
 
 
+def is_clock_time(text: str) -> bool:
+    """'10:07 AM' or '8:16 p.m. EST' standing alone: the time of a date printed before it."""
+    stripped = text.strip()
+    return bool(_CLOCK_ONLY.match(stripped) and _CLOCK_QUALIFIED.search(stripped))
+
+
 def is_bare_duration(text: str) -> bool:
     """'9 hours' or '3h': an age printed without 'ago', as bylines and news cards do."""
     stripped = text.strip()
@@ -111,7 +117,8 @@ def is_bare_duration(text: str) -> bool:
 
 
 _LABELS = re.compile(
-    r"^\s*(?:(?:last\s+)?(?:updated|modified|published|posted|created|edited)(?:\s+on|\s+at)?"
+    r"^\s*(?:(?:(?:last|first|originally)\s+)?"
+    r"(?:updated|modified|published|posted|created|edited)(?:\s+on|\s+at)?"
     r"|on|at|date|time)\s*:?\s*",
     re.IGNORECASE,
 )

@@ -39,6 +39,7 @@ def test_relative_expressions_count_back_from_the_fetch(expression: str, age: ti
         ("January 23, 2020", datetime(2020, 1, 23, tzinfo=UTC)),
         ("1031 GMT", datetime(2025, 9, 1, 10, 31, tzinfo=UTC)),
         ("1831 GMT", datetime(2025, 8, 31, 18, 31, tzinfo=UTC)),
+        ("First published on March 9, 2025 8:16 AM", datetime(2025, 3, 9, 8, 16, tzinfo=UTC)),
     ],
 )
 def test_absolute_expressions(expression: str, expected: datetime) -> None:

@@ -27,6 +27,12 @@ from newsstream.parse.text.meta import (
         ("DPA International on MSN", "DPA International", None),
         ("Dec. 24, 2024 14:55 PM EST", None, "Dec. 24, 2024 14:55 PM EST"),
         ("Reuters · 2h", "Reuters", "2h"),
+        ("Updated on: March 9, 2025 / 10:07 AM", None, "Updated on March 9, 2025 10:07 AM"),
+        (
+            "First published on March 9, 2025 / 8:16 AM",
+            None,
+            "First published on March 9, 2025 8:16 AM",
+        ),
     ],
 )
 def test_outlet_and_time(line: str, publisher: str | None, date_text: str | None) -> None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from newsstream.parse.dates import find_date, is_bare_duration
+from newsstream.parse.dates import find_date, is_bare_duration, is_clock_time
 from newsstream.parse.text.vocabulary import (
     AGENCY,
     AGGREGATORS,
@@ -157,12 +157,15 @@ def parse_meta_line(text: str) -> Meta | None:
         label = (None, DateRank.PLAIN)
     kept_label, rank = label
     rest = right.strip(_SEPARATORS)
+    found = date.text
+    if rest and is_clock_time(rest):  # "November 19, 2019 / 10:07 AM"
+        found, rest = f"{found} {rest}", ""
     if rest:
         outlet = _outlet(rest)
         if outlet is None or publisher is not None:
             return None
         publisher = outlet
-    date_text = f"{kept_label} {date.text}" if kept_label else date.text
+    date_text = f"{kept_label} {found}" if kept_label else found
     return Meta(date_text=date_text, date_rank=rank, publisher=publisher)
 
 

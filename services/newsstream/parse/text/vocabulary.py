@@ -191,6 +191,10 @@ DATE_LABELS = frozenset(
         "updated on",
         "updated at",
         "first published",
+        "first published on",
+        "originally published",
+        "originally published on",
+        "last updated on",
         "last modified",
     }
 )
