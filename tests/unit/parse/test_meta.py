@@ -33,6 +33,11 @@ from newsstream.parse.text.meta import (
             None,
             "First published on March 9, 2025 8:16 AM",
         ),
+        (
+            "PUBLISHED: 10:48, Sun, Mar 9, 2025 | UPDATED: 11:05, Sun, Mar 9, 2025",
+            None,
+            "PUBLISHED 10:48, Sun, Mar 9, 2025",
+        ),
     ],
 )
 def test_outlet_and_time(line: str, publisher: str | None, date_text: str | None) -> None:

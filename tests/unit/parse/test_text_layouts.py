@@ -97,6 +97,33 @@ def test_wire_photo_captions_are_not_body(caption: str) -> None:
     assert story.paragraphs == (LEAD, SECOND)
 
 
+def test_caption_with_an_image_credit_is_not_body() -> None:
+    caption = "Rescuers dug through the night to reach the buried houses. (Image: GETTY )"
+    page = f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{caption}\n\n{SECOND}\n"
+    [story] = parse(page)
+    assert story.paragraphs == (LEAD, SECOND)
+
+
+@pytest.mark.parametrize("button", ["Read more", "Continue reading", "Story continues below"])
+def test_a_read_more_button_inside_a_story_does_not_cut_it(button: str) -> None:
+    page = (
+        f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{button}\n\nAdvertisement\n\n"
+        f"{SECOND}\n\n{THIRD}\n"
+    )
+    [story] = parse(page)
+    assert story.paragraphs == (LEAD, SECOND, THIRD)
+
+
+def test_read_more_over_links_still_ends_the_story() -> None:
+    page = (
+        f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{SECOND}\n\nRead more\n\n"
+        "Why slopes fail after heavy rain across the region\n"
+        "Governor under pressure over building permits in valleys\n"
+    )
+    [story] = parse(page)
+    assert story.paragraphs == (LEAD, SECOND)
+
+
 def test_a_body_sentence_about_a_photo_stays_body() -> None:
     about = "In this case the court said the photo was admissible, the lawyer told reporters."
     page = f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{about}\n\n{SECOND}\n"

@@ -106,7 +106,7 @@ _CAPTION_HEAD = re.compile(
     r"^\s*(?:©|\(c\)\s|(?i:photo|image|picture|credit|video)s?\s*:|\d{1,3}\s+of\s+\d{1,3}\s*[|:])"
 )
 _CAPTION_PHRASE = re.compile(
-    r"(?:^|[|.;]\s*|\s)(?:Photo|Photograph|Image|Picture|Video)s?(?:\s+credit)?(?:\s+by|\s*:)\s+\S"
+    r"(?:^|[|.;(]\s*|\s)(?:Photo|Photograph|Image|Picture|Video)s?(?:\s+credit)?(?:\s+by|\s*:)\s*\S"
     r"|\bLicense\s+Photo\b|\bGetty\s+Images\b|\bShutterstock\b|\bFILE\s+PHOTO\b|\bFile\s+photo\b"
     # the wire caption's opening and closing: "In this Dec. 12, 2006, file photo, ..." and
     # "(NASA via AP, File)"

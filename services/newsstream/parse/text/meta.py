@@ -160,6 +160,8 @@ def parse_meta_line(text: str) -> Meta | None:
     found = date.text
     if rest and is_clock_time(rest):  # "November 19, 2019 / 10:07 AM"
         found, rest = f"{found} {rest}", ""
+    if rest and _labelled_date(rest):  # "PUBLISHED: ... | UPDATED: ...": the first one leads
+        rest = ""
     if rest:
         outlet = _outlet(rest)
         if outlet is None or publisher is not None:
@@ -167,6 +169,15 @@ def parse_meta_line(text: str) -> Meta | None:
         publisher = outlet
     date_text = f"{kept_label} {found}" if kept_label else found
     return Meta(date_text=date_text, date_rank=rank, publisher=publisher)
+
+
+def _labelled_date(text: str) -> bool:
+    """The whole of `text` is a date under a label ("UPDATED: 11:05, Tue, Nov 19, 2019")."""
+    date = find_date(text)
+    if date is None or text[date.end :].strip(_SEPARATORS):
+        return False
+    label = text[: date.start].strip(_SEPARATORS).lower()
+    return bool(label) and label in DATE_LABELS
 
 
 def _parse_byline(rest: str) -> Meta | None:

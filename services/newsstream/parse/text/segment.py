@@ -108,6 +108,27 @@ def _continues(before: list[str], after: list[str]) -> bool:
     return bool(_names(before, common) & _names(after, common))
 
 
+# A button that unfolds the rest of an article, or the label over an ad inside it.
+_EXPANDER = re.compile(
+    r"^\W{0,3}(?:read\s+more|continue\s+reading|keep\s+reading"
+    r"|read\s+(?:the\s+)?full\s+(?:story|article)|(?:story|article)\s+continues(?:\s+below)?)"
+    r"\W{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _open_expanders(items: list[Classified]) -> None:
+    """ "Read more" between two body paragraphs unfolds the same story; it heads no links."""
+    for index, item in enumerate(items):
+        if item.kind is not Kind.SECTION or not _EXPANDER.match(item.text):
+            continue
+        before, after = _step(items, index, -1), _step(items, index, 1)
+        if before is None or after is None:
+            continue
+        if items[before].kind is Kind.BODY and items[after].kind is Kind.BODY:
+            items[index] = replace(item, kind=Kind.FURNITURE)
+
+
 def _mark_related_links(items: list[Classified]) -> None:
     """A lone headline inside a story's text, without date, outlet or reprint, is a link card."""
     for index, item in enumerate(items):
@@ -241,6 +262,7 @@ def _trailing_metas(items: list[Classified], start: int, stop: int) -> list[Meta
 
 def segment(items: list[Classified]) -> list[Draft]:
     """Story drafts in page order."""
+    _open_expanders(items)
     _mark_related_links(items)
     runs = _runs(items)
     headers: list[_Header] = []
