@@ -313,6 +313,9 @@ class RenderedEval:
     stories: int = 0
     no_story: int = 0
     seconds: float = 0.0
+    headlined: int = 0  # pages with one <h1>, the proxy for the gold title
+    titles_right: int = 0  # of those, pages whose main story carries that headline
+    title_misses: list[str] = field(default_factory=list)
 
 
 def evaluate_rendered(data: Path) -> RenderedEval:
@@ -320,7 +323,7 @@ def evaluate_rendered(data: Path) -> RenderedEval:
     only the body is scored); the main story is the first one returned. The baseline keeps the
     whole rendered text, as a service without a parser would."""
     from newsstream.parse import ParseError, extract_stories
-    from tests.eval.render import render_text
+    from tests.eval.render import page_headline, render_text
 
     result = RenderedEval(first_story=BenchmarkScore(), whole_text=BenchmarkScore())
     started = time.perf_counter()
@@ -336,5 +339,13 @@ def evaluate_rendered(data: Path) -> RenderedEval:
         result.no_story += not stories
         result.first_story.add(page.id, stories[0].body if stories else "", page.truth)
         result.whole_text.add(page.id, text, page.truth)
+        headline = page_headline(page.html)
+        if headline is not None:
+            title = stories[0].title if stories else None
+            result.headlined += 1
+            if metrics.norm(title or "") == metrics.norm(headline):
+                result.titles_right += 1
+            else:
+                result.title_misses.append(f"{page.id[:12]}: {headline!r} -> {title!r}")
     result.seconds = time.perf_counter() - started
     return result

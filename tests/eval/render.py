@@ -60,3 +60,15 @@ def _hidden(element: Any) -> bool:
         or element.get("aria-hidden") == "true"
         or bool(_HIDDEN_STYLE.search(element.get("style") or ""))
     )
+
+
+def page_headline(html: str) -> str | None:
+    """The page's one <h1> of three words or more: the article's headline on most article
+    pages. None when there is no such heading, or several."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    found = [" ".join(h1.text_content().split()) for h1 in root.iter("h1")]
+    found = [text for text in found if len(text.split()) >= 3]
+    return found[0] if len(found) == 1 else None

@@ -34,6 +34,7 @@ from tests.eval.evaluate import (
     evaluate_pages,
     evaluate_rendered,
 )
+from tests.eval.metrics import share
 from tests.eval.service import ServiceError
 from tests.eval.sets import default_data_dir, has_benchmark
 
@@ -116,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
         rendered = evaluate_rendered(data)
         times.append(("rendered benchmark pages: text parser in-process", rendered.seconds))
         figures["rendered"] = {
+            "titles_right": rendered.titles_right,
+            "headlined": rendered.headlined,
             "first_story": rendered.first_story.figures(),
             "whole_text": rendered.whole_text.figures(),
             "stories": rendered.stories,
@@ -169,9 +172,14 @@ def main(argv: list[str] | None = None) -> int:
             f" (pages with none: {rendered.no_story}); every page holds one gold article,"
             " but teasers with their own text count as stories too, so more is not all wrong"
         )
+        print(
+            f"main-story title is the page's <h1>: {rendered.titles_right}/{rendered.headlined}"
+            f" pages with one <h1> ({report.pct(share(rendered.titles_right, rendered.headlined))})"
+        )
         if args.verbose:
             print("lowest page F1 (ours):")
             print(report.worst_pages(rendered.first_story))
+            _misses("titles that are not the page's <h1>", rendered.title_misses)
     if pages is not None or incidents is not None or gold is not None:
         stories = pages.emitted.stories if pages else gold.ours.stories if gold else 0
         count = incidents.summary.incidents if incidents else 0

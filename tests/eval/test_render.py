@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.eval.render import render_text
+from tests.eval.render import page_headline, render_text
 
 
 def test_blocks_become_lines_and_inline_elements_run_together() -> None:
@@ -27,3 +27,11 @@ def test_deep_nesting_and_empty_pages() -> None:
     assert render_text("<div>" * 200 + "deep" + "</div>" * 200) == "deep"
     assert isinstance(render_text("<div>" * 20000 + "deeper" + "</div>" * 20000), str)
     assert render_text("") == ""
+
+
+def test_page_headline_is_the_one_long_h1() -> None:
+    assert page_headline("<h1>Logo</h1><h1>Landslide buries six houses</h1>") == (
+        "Landslide buries six houses"
+    )
+    assert page_headline("<h1>Landslide buries houses</h1><h1>Floods close the road</h1>") is None
+    assert page_headline("<p>No heading at all here</p>") is None
