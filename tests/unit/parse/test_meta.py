@@ -47,6 +47,33 @@ def test_outlet_and_time(line: str, publisher: str | None, date_text: str | None
     assert meta.date_text == date_text
 
 
+@pytest.mark.parametrize(
+    ("line", "authors", "publisher"),
+    [
+        ("Mara Lind, AP National Political Writer", ("Mara Lind",), None),
+        ("Mara Lind - Science Contributor", ("Mara Lind",), None),
+        ("Mara Lind@maralind", ("Mara Lind",), None),
+        ("Mara Lind, Associated Press", ("Mara Lind",), "Associated Press"),
+    ],
+)
+def test_bylines_signed_without_by(
+    line: str, authors: tuple[str, ...], publisher: str | None
+) -> None:
+    assert parse_meta_line(line) == Meta(authors=authors, publisher=publisher)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Toni Morrison, Nobel prize-winning writer, dies at 88",
+        "Biden, Harris visit Korva after the landslide",
+        "Mara Lind, Korva's mayor, resigns",
+    ],
+)
+def test_headlines_with_commas_are_not_bylines(headline: str) -> None:
+    assert parse_meta_line(headline) is None
+
+
 def test_agency_byline_with_time_names_author_and_publisher() -> None:
     meta = parse_meta_line("By: Agence France Presse November 18,2024 - 08:54 AM")
     assert meta == Meta(

@@ -124,6 +124,26 @@ def test_read_more_over_links_still_ends_the_story() -> None:
     assert story.paragraphs == (LEAD, SECOND)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mara Lind, AP National Political Writer",
+        "Skip to Article",
+        "Print this article",
+        "Rescuers at the buried houses in Korva (Credit: iStock)",
+        "( JANE DOE/KORVA PHOTO AGENCY)",
+        "Mara Lind Submitted photo",
+    ],
+)
+def test_lines_between_headline_and_body_do_not_become_the_title(line: str) -> None:
+    page = (
+        f"Landslide buries six houses in Korva\n\n{line}\n\nMarch 9, 2025\n\n{LEAD}\n\n{SECOND}\n"
+    )
+    [story] = parse(page)
+    assert story.title == "Landslide buries six houses in Korva"
+    assert story.paragraphs == (LEAD, SECOND)
+
+
 def test_a_body_sentence_about_a_photo_stays_body() -> None:
     about = "In this case the court said the photo was admissible, the lawyer told reporters."
     page = f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{about}\n\n{SECOND}\n"

@@ -48,6 +48,13 @@ _ANCHORED = re.compile(
     r"|click\s+here|tap\s+here|lire\s+aussi|leer\s+más|lesen\s+sie\s+auch|читайте\s+также)"
     r"\s*[:|»›>–—-]"
     r"|(?:click|tap)\s+(?:here\s+)?to\s+(?:read|see|watch|learn|view|listen|download|subscribe)"
+    r"|(?:click|tap)\s+(?:here\s+)?for\b"
+    r"|(?:skip|jump)\s+(?:directly\s+)?to\s+(?:the\s+)?(?:main\s+)?"
+    r"(?:content|article|story|navigation|menu|search)\b"
+    r"|print\s+(?:this\s+)?(?:article|page|story)\s*$|browse\s+all\b|sharing\s+is\s+caring"
+    r"|these\s+are\s+external\s+links"
+    r"|(?:reading\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture"
+    r"|lesezeit)\s*:"
     r"|(?:advertisement|advertising|advertorial|sponsored|promoted|partner\s+content|ad)\s*$"
     r"|(?:tags?|topics?|filed\s+under|categories|category|keywords)\s*:"
     r"|\[?\s*(?:editor|editors|edited\s+by|editing\s+by|writing\s+by|compiled\s+by"
@@ -113,6 +120,9 @@ _CAPTION_PHRASE = re.compile(
     r"|^In\s+this\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4},?\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:photo|image|picture|handout)\b"
     r"|\((?:[^()]{1,40}\s)?via\s+(?:" + AGENCY + r")\b[^()]{0,20}\)\s*$"
+    # a credit closing the line: "(Credit: iStock)", "(AP Photo/Jane Doe)", "Submitted photo"
+    r"|(?i:\(\s*(?:photo\s+)?credit\s*:[^()]{1,60}\)\s*$|\([^()]{0,60}\bphoto\b[^()]{0,60}\)\s*$)"
+    r"|(?i:\b(?:submitted|contributed|courtesy|staff|handout)\s+(?:photo|image)s?\s*$)"
 )
 _CAPTION_TAIL = re.compile(
     r"[A-Za-z.]\s*/\s*(?:" + AGENCY + r"|EPA|Getty|SIPA|Shutterstock)\s*\)?\s*$"
@@ -163,7 +173,17 @@ _SHORT_HINTS = (
     "new tab",
     "new window",
 )
-_CAPTION_HINTS = ("photo", "image", "picture", "video", "license", "getty", "shutterstock", "file")
+_CAPTION_HINTS = (
+    "photo",
+    "image",
+    "picture",
+    "video",
+    "license",
+    "getty",
+    "shutterstock",
+    "file",
+    "credit",
+)
 _SHORT_LINE = 400  # characters: the families judge short lines; longer text is never furniture
 _CAPTION_LINE = 1200
 

@@ -127,10 +127,40 @@ _HINT = re.compile(
 )
 
 
+# A byline signed without "By": "Jane Doe, AP National Political Writer", "Jane Doe - Science
+# Contributor", "Jane Doe, Associated Press", "Jane Doe@janedoe".
+_SIGNED = re.compile(r"^(.{3,60}?)\s*(?:,|\s[-–—|]\s)\s*(.{2,60})$")
+_HANDLE = re.compile(r"^(.{3,60}?)\s*@\w{2,30}$")
+_ROLE = re.compile(
+    r"\b(?:writer|reporter|correspondent|contributor|editor|columnist|journalist|producer"
+    r"|photographer|staff|bureau\s+chief)s?$",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
+
+
+def _signed_byline(line: str) -> Meta | None:
+    handle = _HANDLE.match(line)
+    if handle and _PERSON.match(handle.group(1)):
+        return Meta(authors=(handle.group(1),))
+    signed = _SIGNED.match(line)
+    if not signed or not _PERSON.match(signed.group(1)):
+        return None
+    name, role = signed.group(1), signed.group(2).strip()
+    if is_wire_agency(role):
+        return Meta(authors=(name,), publisher=role)
+    if len(role.split()) <= 6 and _ROLE.search(role):
+        return Meta(authors=(name,))
+    return None
+
+
 def parse_meta_line(text: str) -> Meta | None:
     """The metadata a whole line carries, or None when the line is something else."""
     if not text or len(text) > _MAX_META_CHARS:
         return None
+    signed = _signed_byline(text.strip())
+    if signed is not None:
+        return signed
     if not _HINT.search(text) and not is_wire_agency(text):
         return None
     line = text.strip()
