@@ -114,6 +114,31 @@ def test_a_read_more_button_inside_a_story_does_not_cut_it(button: str) -> None:
     assert story.paragraphs == (LEAD, SECOND, THIRD)
 
 
+def test_a_few_labelled_links_inside_a_story_do_not_cut_it() -> None:
+    page = (
+        f"Landslide buries six houses in Korva\n\n{LEAD}\n\nMore:\n\n"
+        "Why slopes fail after heavy rain across the region\n"
+        "Governor under pressure over building permits in valleys\n\n"
+        f"{SECOND}\n\n{THIRD}\n"
+    )
+    [story] = parse(page)
+    assert story.title == "Landslide buries six houses in Korva"
+    assert story.paragraphs == (LEAD, SECOND, THIRD)
+
+
+def test_a_labelled_card_with_one_paragraph_is_not_joined_to_the_story() -> None:
+    blurb = (
+        "Engineers in Tarn say the retaining walls built after last year's floods held, "
+        "and the council will extend them along the river this summer."
+    )
+    page = (
+        f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{SECOND}\n\nRelated:\n\n"
+        f"Tarn's flood walls held, engineers say\n\n{blurb}\n"
+    )
+    stories = parse(page)
+    assert stories[0].paragraphs == (LEAD, SECOND)
+
+
 def test_read_more_over_links_still_ends_the_story() -> None:
     page = (
         f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{SECOND}\n\nRead more\n\n"
@@ -133,6 +158,7 @@ def test_read_more_over_links_still_ends_the_story() -> None:
         "Rescuers at the buried houses in Korva (Credit: iStock)",
         "( JANE DOE/KORVA PHOTO AGENCY)",
         "Mara Lind Submitted photo",
+        "Rescuers dig through the mud in Korva on Monday [File: Reuters]",
     ],
 )
 def test_lines_between_headline_and_body_do_not_become_the_title(line: str) -> None:

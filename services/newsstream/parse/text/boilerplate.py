@@ -123,6 +123,7 @@ _CAPTION_PHRASE = re.compile(
     # a credit closing the line: "(Credit: iStock)", "(AP Photo/Jane Doe)", "Submitted photo"
     r"|(?i:\(\s*(?:photo\s+)?credit\s*:[^()]{1,60}\)\s*$|\([^()]{0,60}\bphoto\b[^()]{0,60}\)\s*$)"
     r"|(?i:\b(?:submitted|contributed|courtesy|staff|handout)\s+(?:photo|image)s?\s*$)"
+    r"|(?i:\[\s*(?:file|photo|image|picture|handout)s?\s*:[^\[\]]{1,40}\]\s*$)"
 )
 _CAPTION_TAIL = re.compile(
     r"[A-Za-z.]\s*/\s*(?:" + AGENCY + r"|EPA|Getty|SIPA|Shutterstock)\s*\)?\s*$"

@@ -129,6 +129,38 @@ def _open_expanders(items: list[Classified]) -> None:
             items[index] = replace(item, kind=Kind.FURNITURE)
 
 
+# A label over a few links set inside an article: "More:", "Related:", "Read more:".
+_LINKS_LABEL = re.compile(
+    r"^\W{0,3}(?:more|related|read\s+more|read\s+also|also\s+read|see\s+also"
+    r"|more\s+on\s+this(?:\s+(?:story|topic))?)\s*:\s*$",
+    re.IGNORECASE,
+)
+_MAX_INLINE_LINKS = 4
+
+
+def _mark_labelled_links(items: list[Classified]) -> None:
+    """ "More:" and a few headlines inside a story, which goes on for two paragraphs or more
+    after them, are links set into the story: the headlines head no stories of their own."""
+    for index, item in enumerate(items):
+        if item.kind not in {Kind.FURNITURE, Kind.SECTION} or not _LINKS_LABEL.match(item.text):
+            continue
+        before = _step(items, index, -1)
+        if before is None or items[before].kind is not Kind.BODY:
+            continue
+        links: list[int] = []
+        position = _step(items, index, 1)
+        while position is not None and items[position].kind is Kind.HEADLINE:
+            links.append(position)
+            position = _step(items, position, 1)
+        if not 0 < len(links) <= _MAX_INLINE_LINKS or position is None:
+            continue
+        if len(_body_around(items, position - 1, 1)) < 2:
+            continue
+        items[index] = replace(item, kind=Kind.FURNITURE)
+        for link in links:
+            items[link] = replace(items[link], kind=Kind.RELATED)
+
+
 def _mark_related_links(items: list[Classified]) -> None:
     """A lone headline inside a story's text, without date, outlet or reprint, is a link card."""
     for index, item in enumerate(items):
@@ -263,6 +295,7 @@ def _trailing_metas(items: list[Classified], start: int, stop: int) -> list[Meta
 def segment(items: list[Classified]) -> list[Draft]:
     """Story drafts in page order."""
     _open_expanders(items)
+    _mark_labelled_links(items)
     _mark_related_links(items)
     runs = _runs(items)
     headers: list[_Header] = []
