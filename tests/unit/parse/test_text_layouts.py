@@ -170,6 +170,24 @@ def test_lines_between_headline_and_body_do_not_become_the_title(line: str) -> N
     assert story.paragraphs == (LEAD, SECOND)
 
 
+def test_teaser_links_repeated_over_the_body_are_not_its_headline() -> None:
+    teasers = (
+        "Governor orders evacuation of nearby valleys\n"
+        "Coast road to close for bridge repairs\n"
+        "Tarn council votes to extend its flood walls\n"
+    )
+    page = (
+        f"News\nWeather\nSport\n{teasers}Business\nTravel\nVideo\nAutos\nFood\nKids\n"
+        "Health\nScience\nOpinion\nPodcasts\nGames\nWeather\n"
+        "Landslide buries six houses in Korva\nBy Mara Lind, Korva Daily\n1 day ago\n"
+        f"{teasers}{LEAD}\n{SECOND}\n"
+    )
+    [story] = parse(page)
+    assert story.title == "Landslide buries six houses in Korva"
+    assert story.published_text == "1 day ago"
+    assert story.paragraphs == (LEAD, SECOND)
+
+
 def test_a_body_sentence_about_a_photo_stays_body() -> None:
     about = "In this case the court said the photo was admissible, the lawyer told reporters."
     page = f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{about}\n\n{SECOND}\n"

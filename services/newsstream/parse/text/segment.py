@@ -249,6 +249,49 @@ def _header(items: list[Classified], start: int, floor: int) -> _Header:
     return _Header(title, metas, position + 1)
 
 
+def _first_prints(items: list[Classified]) -> dict[str, int]:
+    """Where each headline is first printed on the page."""
+    first: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if item.kind is Kind.HEADLINE:
+            first.setdefault(" ".join(item.text.casefold().split()), index)
+    return first
+
+
+def _article_header(
+    items: list[Classified], header: _Header, start: int, floor: int, first: dict[str, int]
+) -> _Header | None:
+    """The header of an article page whose body sits under a strip of teaser links.
+
+    When the headline found above a body is a link printed further up the page too (a menu
+    or a trending strip repeated over the article), the article's own headline is the first
+    one above it that is printed only here and has a byline or date under it.
+    """
+
+    def teaser(position: int) -> bool:
+        key = " ".join(items[position].text.casefold().split())
+        return first.get(key, position) < position - 3 * _REPEAT_WINDOW
+
+    if header.title is None or not teaser(header.title):
+        return None
+    metas: list[tuple[int, Meta]] = []
+    position = start - 1
+    while position >= floor:
+        item = items[position]
+        if item.kind in TRANSPARENT or (item.kind is Kind.HEADLINE and teaser(position)):
+            position -= 1
+            continue
+        if item.kind is Kind.META and item.meta is not None and not item.meta.credit:
+            metas.append((position, item.meta))
+            position -= 1
+            continue
+        if item.kind is Kind.HEADLINE and metas:
+            metas.reverse()
+            return _Header(position, metas, position)
+        return None
+    return None
+
+
 def _is_deck(
     items: list[Classified],
     run: _Run,
@@ -298,10 +341,12 @@ def segment(items: list[Classified]) -> list[Draft]:
     _mark_labelled_links(items)
     _mark_related_links(items)
     runs = _runs(items)
+    first = _first_prints(items)
     headers: list[_Header] = []
     for number, run in enumerate(runs):
         floor = runs[number - 1].end + 1 if number else 0
-        headers.append(_header(items, run.start, floor))
+        header = _header(items, run.start, floor)
+        headers.append(_article_header(items, header, run.start, floor, first) or header)
     drafts: list[Draft] = []
     carried: _Header | None = None
     for number, run in enumerate(runs):
