@@ -6,6 +6,7 @@ rate is pages divided by the sum of those medians (one pass over the set).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 from collections.abc import Callable, Sequence
@@ -242,3 +243,41 @@ def overall_exponent(points: Sequence[ScalePoint]) -> float | None:
         return None
     first, last = points[0], points[-1]
     return math.log(last.ms / first.ms) / math.log(last.size_kb / first.size_kb)
+
+
+# Page shapes that once made a rule quadratic: each is one line repeated `count` times around a
+# short story. Their time should grow about linearly with `count`.
+ADVERSARIAL_SHAPES: dict[str, Callable[[int], str]] = {
+    "look-alike headlines": lambda n: "".join(
+        f"Teaser headline number {i} about the same thing\n" for i in range(n)
+    ),
+    "link labels ('More:')": lambda n: "More:\n" * n,
+    "expanders ('Read more')": lambda n: "Read more\n" * n,
+}
+ADVERSARIAL_HEADERS = ["shape", "lines", "ms", "lines", "ms", "growth exp."]
+
+
+def adversarial(lead: str, counts: tuple[int, int]) -> list[list[str]]:
+    """Time each adversarial shape at two sizes; growth exponent 1 is linear, 2 quadratic."""
+    rows: list[list[str]] = []
+    for name, shape in ADVERSARIAL_SHAPES.items():
+        timings: list[float] = []
+        for count in counts:
+            body = f"Landslide buries houses\n{lead}\n{shape(count)}{lead}\n"
+            start = time.perf_counter()
+            with contextlib.suppress(ParseError):
+                extract_stories(body, content_type="text/plain", url=None, fetched_at=FETCHED_AT)
+            timings.append(time.perf_counter() - start)
+        small, large = timings
+        growth = math.log(large / small) / math.log(counts[1] / counts[0]) if small > 0 else 0.0
+        rows.append(
+            [
+                name,
+                str(counts[0]),
+                f"{small * 1000:.1f}",
+                str(counts[1]),
+                f"{large * 1000:.1f}",
+                f"{growth:.2f}",
+            ]
+        )
+    return rows

@@ -45,10 +45,11 @@ class Sizes:
     enrich_max: int | None
     pages: int
     paced: int
+    adversarial: tuple[int, int]
 
 
-FULL = Sizes(3, 3.0, 3, (50_000, 200_000, 1_000_000), 3, None, 200, 10)
-QUICK = Sizes(1, 0.0, 1, (10_000, 40_000), 1, 16, 20, 3)
+FULL = Sizes(3, 3.0, 3, (50_000, 200_000, 1_000_000), 3, None, 200, 10, (1_000, 10_000))
+QUICK = Sizes(1, 0.0, 1, (10_000, 40_000), 1, 16, 20, 3, (100, 1_000))
 
 
 @dataclass
@@ -136,8 +137,10 @@ def part_html(data: Path, sizes: Sizes, results: Results) -> None:
 
 def part_text(data: Path, sizes: Sizes, results: Results) -> None:
     from tests.bench.parsing import (
+        ADVERSARIAL_HEADERS,
         PARSE_HEADERS,
         SCALE_HEADERS,
+        adversarial,
         ours,
         overall_exponent,
         scaling,
@@ -181,7 +184,18 @@ def part_text(data: Path, sizes: Sizes, results: Results) -> None:
             f" {number(points[-1].size_kb, 0)} KB ({shape}; 1 = linear, 2 = quadratic);"
             f" largest page {points[-1].ms / 1000:.2f} s, worker parse limit {limit:g} s"
         )
+    lead = inputs.prose_paragraphs(pages)[0]
+    shapes = adversarial(lead, sizes.adversarial)
+    _print()
+    _print(
+        table(
+            "2c. Adversarial pages: one line repeated around a short story (1 = linear)",
+            ADVERSARIAL_HEADERS,
+            shapes,
+        )
+    )
     results.figures["text"] = {
+        "adversarial": {row[0]: {"ms_small": row[2], "ms_large": row[4]} for row in shapes},
         "pages": asdict(figures),
         "scaling": [asdict(point) for point in points],
         "exponent": exponent,

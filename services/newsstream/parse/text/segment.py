@@ -69,19 +69,40 @@ def _same_headline(first: str, second: str) -> bool:
 def _step(
     items: list[Classified], index: int, step: int, skip_text: str | None = None
 ) -> int | None:
-    """Next line in direction `step` that is not transparent (nor a reprint of `skip_text`)."""
+    """Next line in direction `step` that is not transparent (nor a reprint of `skip_text`:
+    a few reprints are skipped, a page of look-alike headlines is not)."""
     position = index + step
+    reprints = 0
     while 0 <= position < len(items):
         item = items[position]
         repeat = (
             skip_text is not None
             and item.kind is Kind.HEADLINE
+            and reprints < _REPEAT_WINDOW
             and _same_headline(item.text, skip_text)
         )
         if item.kind not in TRANSPARENT and not repeat:
             return position
+        reprints += repeat
         position += step
     return None
+
+
+def _solid_neighbours(items: list[Classified]) -> tuple[list[int | None], list[int | None]]:
+    """For each line, the nearest line before and after it that is not transparent."""
+    before: list[int | None] = [None] * len(items)
+    after: list[int | None] = [None] * len(items)
+    last: int | None = None
+    for index, item in enumerate(items):
+        before[index] = last
+        if item.kind not in TRANSPARENT:
+            last = index
+    last = None
+    for index in range(len(items) - 1, -1, -1):
+        after[index] = last
+        if items[index].kind not in TRANSPARENT:
+            last = index
+    return before, after
 
 
 def _is_story_meta(item: Classified | None) -> bool:
@@ -141,20 +162,29 @@ _MAX_INLINE_LINKS = 4
 def _mark_labelled_links(items: list[Classified]) -> None:
     """ "More:" and a few headlines inside a story, which goes on for two paragraphs or more
     after them, are links set into the story: the headlines head no stories of their own."""
+    previous, following = _solid_neighbours(items)  # once: a page of labels stays linear
     for index, item in enumerate(items):
         if item.kind not in {Kind.FURNITURE, Kind.SECTION} or not _LINKS_LABEL.match(item.text):
             continue
-        before = _step(items, index, -1)
+        before = previous[index]
         if before is None or items[before].kind is not Kind.BODY:
             continue
         links: list[int] = []
-        position = _step(items, index, 1)
-        while position is not None and items[position].kind is Kind.HEADLINE:
+        position = following[index]
+        while (
+            position is not None
+            and items[position].kind is Kind.HEADLINE
+            and len(links) <= _MAX_INLINE_LINKS
+        ):
             links.append(position)
-            position = _step(items, position, 1)
+            position = following[position]
         if not 0 < len(links) <= _MAX_INLINE_LINKS or position is None:
             continue
-        if len(_body_around(items, position - 1, 1)) < 2:
+        bodies = 0
+        while position is not None and items[position].kind is Kind.BODY and bodies < 2:
+            bodies += 1
+            position = following[position]
+        if bodies < 2:
             continue
         items[index] = replace(item, kind=Kind.FURNITURE)
         for link in links:
