@@ -66,6 +66,10 @@ class Settings(BaseSettings):
 
     # Worker.
     app_id: str = "newsstream"
+    worker_data_dir: Path = Field(
+        default=Path(".newsstream/worker"),
+        description="Where the worker keeps its local state, one folder per application id.",
+    )
     worker_web_enabled: bool = False
     worker_web_port: int = 6066
     log_level: str = "info"

@@ -55,7 +55,7 @@ def running_worker(settings: Settings, log_path: Path) -> Iterator[subprocess.Po
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             newsstream_command("worker"),
-            env=worker_env(settings),
+            env={**worker_env(settings), "NEWSSTREAM_WORKER_DATA_DIR": str(log_path.parent)},
             stdout=log,
             stderr=subprocess.STDOUT,
         )

@@ -69,6 +69,7 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         broker_session_timeout=settings.kafka_session_timeout_seconds,
         broker_heartbeat_interval=min(3.0, settings.kafka_session_timeout_seconds / 3),
         store="memory://",
+        datadir=settings.worker_data_dir / settings.app_id,
         autodiscover=False,
     )
 

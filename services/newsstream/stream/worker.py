@@ -24,6 +24,7 @@ def build_worker(settings: Settings, bootstrap: str) -> tuple[faust.Worker, Boun
     if settings.create_topics:
         loop.run_until_complete(ensure_topics(settings, bootstrap))
     enricher = Enricher(settings.spacy_model)
+    settings.worker_data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes only the last level
     app = create_app(settings, bootstrap)
     parser = register_agents(app, settings, enricher)
     worker = faust.Worker(app, loop=loop, loglevel=settings.log_level, override_logging=True)
