@@ -41,11 +41,22 @@ def _wait_for_line(log: Path, needle: str, process: subprocess.Popen[bytes], tim
     raise AssertionError(f"no {needle!r} in the log within {timeout}s")
 
 
-def _consume(bootstrap: str, topic: str, until: int, timeout: float) -> list[dict[str, Any]]:
-    """kcat -C in JSON envelope mode until `until` messages are read or time runs out."""
+def _consume(
+    bootstrap: str,
+    topic: str,
+    until: int,
+    timeout: float,
+    service: subprocess.Popen[bytes],
+    log: Path,
+) -> list[dict[str, Any]]:
+    """kcat -C in JSON envelope mode until `until` messages are read or time runs out; fails at
+    once if the service has exited."""
     deadline = time.monotonic() + timeout
     messages: list[dict[str, Any]] = []
     while time.monotonic() < deadline:
+        if service.poll() is not None:
+            tail = log.read_text(errors="replace")[-3000:]
+            raise AssertionError(f"`newsstream run` exited ({service.returncode}):\n{tail}")
         result = subprocess.run(
             [KCAT or "kcat", "-b", bootstrap, "-C", "-t", topic, "-o", "beginning", "-e", "-J"],
             capture_output=True,
@@ -91,7 +102,9 @@ def test_run_then_kcat_page_in_and_casualties_out(tmp_path: Path, fixtures_dir: 
             check=True,
             timeout=60,
         )
-        messages = _consume(bootstrap, "news.casualties", until=12, timeout=180)
+        messages = _consume(
+            bootstrap, "news.casualties", until=12, timeout=180, service=run, log=log
+        )
     finally:
         run.send_signal(signal.SIGINT)
         try:
