@@ -52,7 +52,6 @@ _ANCHORED = re.compile(
     r"|(?:skip|jump)\s+(?:directly\s+)?to\s+(?:the\s+)?(?:main\s+)?"
     r"(?:content|article|story|navigation|menu|search)\b"
     r"|print\s+(?:this\s+)?(?:article|page|story)\s*$|browse\s+all\b|sharing\s+is\s+caring"
-    r"|these\s+are\s+external\s+links"
     r"|(?:reading\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture"
     r"|lesezeit)\s*:"
     r"|(?:advertisement|advertising|advertorial|sponsored|promoted|partner\s+content|ad)\s*$"
@@ -77,7 +76,7 @@ _SHORT_FAMILY = re.compile(
     r"|\bskip\s+to\s+(?:main\s+)?content\b|\btoggle\s+navigation\b|\bback\s+to\s+top\b"
     r"|^\s*[\d.,]+\s*[KkMm]?\s+(?:views|shares|likes|reads|comments)\s*$|\b\d+\s+min(?:ute)?s?\s+read\b"
     r"|\blisten\s+to\s+(?:this\s+)?(?:article|story)\b|\benable\s+javascript\b"
-    r"|\bopens\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window)\s*$)",
+    r"|\b(?:opens|will\s+open)\s+(?:in\s+)?(?:a\s+)?new\s+(?:tab|window)\s*$)",
     re.IGNORECASE,
 )
 _SHORT_MAX_WORDS = 25

@@ -206,8 +206,8 @@ def _labelled_date(text: str) -> bool:
     date = find_date(text)
     if date is None or text[date.end :].strip(_SEPARATORS):
         return False
-    label = text[: date.start].strip(_SEPARATORS).lower()
-    return bool(label) and label in DATE_LABELS
+    left = text[: date.start]
+    return bool(left.strip(_SEPARATORS)) and _date_label(left, glued=False) is not None
 
 
 def _parse_byline(rest: str) -> Meta | None:

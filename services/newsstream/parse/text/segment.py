@@ -279,12 +279,16 @@ def _header(items: list[Classified], start: int, floor: int) -> _Header:
     return _Header(title, metas, position + 1)
 
 
+def _headline_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def _first_prints(items: list[Classified]) -> dict[str, int]:
     """Where each headline is first printed on the page."""
     first: dict[str, int] = {}
     for index, item in enumerate(items):
         if item.kind is Kind.HEADLINE:
-            first.setdefault(" ".join(item.text.casefold().split()), index)
+            first.setdefault(_headline_key(item.text), index)
     return first
 
 
@@ -299,8 +303,9 @@ def _article_header(
     """
 
     def teaser(position: int) -> bool:
-        key = " ".join(items[position].text.casefold().split())
-        return first.get(key, position) < position - 3 * _REPEAT_WINDOW
+        return first.get(_headline_key(items[position].text), position) < (
+            position - 3 * _REPEAT_WINDOW
+        )
 
     if header.title is None or not teaser(header.title):
         return None
