@@ -62,9 +62,11 @@ def build_entities(
     one-word name is an outlet, not a person, unless the article gives it a first name.
     """
     clusters = _group_identical(mentions)
+    _merge_acronyms(clusters, mentions)
     context = _country_context(clusters, gazetteer)
     for cluster in clusters:
         cluster.label = _vote_label(cluster.mentions, gazetteer)
+    _merge_event_names(clusters)
     _merge_person_names(clusters, gazetteer)
     _merge_organisation_parts(clusters)
     _merge_places(clusters, gazetteer, context)
@@ -133,6 +135,31 @@ def _country_context(clusters: Sequence[_Cluster], gazetteer: Gazetteer) -> Coun
 
 
 # -- merging -------------------------------------------------------------------------------------
+
+
+def _merge_acronyms(clusters: list[_Cluster], mentions: Sequence[Mention]) -> None:
+    """An acronym the article defines in brackets ("Khyber Pakhtunkhwa (KP)") is that name
+    wherever it occurs, so "KP" is never read as a country code."""
+    expansions = {
+        _match_key(m.text): _match_key(m.expansion) for m in mentions if m.expansion is not None
+    }
+    by_key = {_match_key(c.text): c for c in clusters if c.mentions}
+    for short_key, long_key in expansions.items():
+        short, long = by_key.get(short_key), by_key.get(long_key)
+        if short is not None and long is not None and short is not long:
+            long.absorb(short)
+    clusters[:] = [c for c in clusters if c.mentions]
+
+
+def _merge_event_names(clusters: list[_Cluster]) -> None:
+    """ "Hagupit" after "Typhoon Hagupit" is the storm, whatever the model called it."""
+    events = [c for c in clusters if c.label == "EVENT" and len(c.words) == 2]
+    for short in clusters:
+        if not short.mentions or short.label == "EVENT" or len(short.words) != 1:
+            continue
+        targets = [e for e in events if e.mentions and e.words[-1] == short.words[0]]
+        if len(targets) == 1:
+            targets[0].absorb(short)
 
 
 def _merge_person_names(clusters: list[_Cluster], gazetteer: Gazetteer) -> None:

@@ -368,3 +368,76 @@ COUNTRY_SHORT_FORMS: Final[dict[str, str]] = {
     "DRC": "CD",
     "DR Congo": "CD",
 }
+
+# --- entity names: organisations, facilities, events, non-names -------------------------------
+
+#: Capitalised last words that make a name an organisation whatever the model said
+#: ("Gangaw People's Defense Force", "Zamfara State Police", "Los Angeles County Sheriff's
+#: Department").
+ORG_HEAD_WORDS: Final[frozenset[str]] = _words(
+    """army armies force forces police party ministry department council agency commission
+    committee brigade battalion regiment division corps command unit service office bureau
+    board authority court tribunal assembly parliament senate congress government cabinet
+    administration front movement organisation organization association union federation
+    league coalition alliance institute university college academy foundation fund trust
+    company corporation corp inc ltd bank group network media cell center centre society
+    church militia guard guards"""
+)
+
+#: Capitalised last words of a named facility, which the annotation calls a place (LOC):
+#: "King Faisal Hospital", "King County Jail".
+FACILITY_HEAD_WORDS: Final[frozenset[str]] = _words(
+    """hospital clinic infirmary jail prison market bazaar mosque cathedral temple shrine
+    museum palace tower station terminal port seaport mall stadium arena hotel airport"""
+)
+
+#: Words that open the name of a storm or other natural event ("Typhoon Hagupit"); a name
+#: right after one of them is the event's, not a place's or a person's.
+EVENT_LEADING_WORDS: Final[frozenset[str]] = _words(
+    "typhoon hurricane cyclone storm tropical super-typhoon tsunami earthquake quake"
+)
+
+#: Names of religions, which the model tags as organisations ("Islam's holy city").
+RELIGION_NAMES: Final[frozenset[str]] = _words(
+    "islam christianity judaism hinduism buddhism sikhism catholicism"
+)
+
+#: Social networks and messaging services: platforms, not entities.
+PLATFORM_NAMES: Final[frozenset[str]] = _words(
+    """twitter x facebook instagram whatsapp telegram tiktok youtube snapchat linkedin
+    signal viber wechat weibo reddit threads bluesky"""
+)
+
+#: Time-zone abbreviations the model reads as organisations ("1315 GMT").
+TIME_ZONES: Final[frozenset[str]] = _words(
+    "gmt utc bst cet cest eet eest est edt cst cdt mst mdt pst pdt ist pkt wib aest aedt jst"
+)
+
+#: Ranks and role nouns written before a name as a title ("Sepoy Banaras Khan",
+#: "Lawyer Gavin Dallow"); dropped from the name like TITLE_PHRASES.
+ROLE_TITLES: Final[frozenset[str]] = _phrases(
+    """sepoy, naik, lance naik, havildar, subedar, constable, corporal, private, trooper,
+    officer, detective, sheriff, deputy sheriff, lawyer, attorney, barrister, solicitor,
+    journalist, reporter, correspondent, activist, doctor, nurse, teacher, farmer, pilot,
+    coach, manager, founder, leader, chief of staff, spokesperson, warden"""
+)
+
+#: Abbreviated first words of place names ("St Helier", "S. Korea", "Mt Kenya").
+PLACE_ABBREVIATIONS: Final[dict[str, str]] = {
+    "st": "saint",
+    "ste": "sainte",
+    "mt": "mount",
+    "ft": "fort",
+    "pt": "port",
+    "s": "south",
+    "n": "north",
+    "e": "east",
+    "w": "west",
+}
+
+#: Nouns that a place name completes with "of" ("the plains of Mina"), besides LOC_HEAD_WORDS.
+PLACE_DESCRIPTION_NOUNS: Final[frozenset[str]] = _words("plain plains outskirts environs")
+
+#: Nouns that a city or town name completes ("the provincial capital of Aybak", "the port
+#: capital St Helier").
+GPE_DESCRIPTION_NOUNS: Final[frozenset[str]] = _words("capital hometown")

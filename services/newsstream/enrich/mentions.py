@@ -20,10 +20,21 @@ from newsstream.enrich.lexicon import (
     ADMIN_NOUNS,
     CALENDAR_WORDS,
     COMMUNITY_WORDS,
+    EVENT_LEADING_WORDS,
+    FACILITY_HEAD_WORDS,
+    GPE_DESCRIPTION_NOUNS,
     LOC_HEAD_WORDS,
     LOC_LEADING_WORDS,
+    NAME_FUNCTION_WORDS,
+    ORG_HEAD_WORDS,
+    PERSON_NOUNS,
     PERSON_TITLES,
+    PLACE_DESCRIPTION_NOUNS,
+    PLATFORM_NAMES,
+    RELIGION_NAMES,
+    ROLE_TITLES,
     SERVICE_NOUNS,
+    TIME_ZONES,
     TITLE_PHRASES,
     WIRE_AGENCIES,
 )
@@ -50,6 +61,7 @@ NAME_LABELS: Final[frozenset[str]] = frozenset(
 )
 #: Labels a gazetteer hit may turn into a place.
 _RELABELLABLE: Final[frozenset[str]] = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "NORP"})
+_PLACE_LABELS: Final[frozenset[str]] = frozenset({"GPE", "LOC"})
 #: Nouns after a name that keep the name but are not part of it ("the Beirut area").
 _AREA_WORDS: Final[frozenset[str]] = frozenset({"area", "neighbourhood", "neighborhood", "quarter"})
 _LOCATIVE_PREPS: Final[frozenset[str]] = frozenset(
@@ -86,6 +98,10 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?"
     r"\s*(?P<dash>—|–|--|-|:)\s"
 )
+#: A dateline that is only an outlet's credit: "(Newser) -" at the start of a line.
+_CREDIT_DATELINE = re.compile(r"\((?P<agency>[^()\n]{1,40})\)\s*(?:—|–|--|-|:)\s")
+#: An acronym in brackets right after the name it abbreviates: "Islamic State (ISIS)".
+_BRACKETED_ACRONYM = re.compile(r"\s?\((?P<acronym>[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&-]{0,6})\)")
 #: The short form "Malda: Two elderly persons ..." (checked against the gazetteer).
 _COLON_DATELINE = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s")
 _NOT_A_NAME = re.compile(r"@|#|https?:|www\.|/|\.com\b")
@@ -106,6 +122,8 @@ class Mention:
     titled: str | None = None
     locative: bool = False
     dateline: bool = False
+    #: For an acronym bracketed after a name ("(ISIS)"), the name it stands for.
+    expansion: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +139,7 @@ def doc_mentions(doc: Doc, field: TextField, gazetteer: Gazetteer) -> list[Menti
     datelines = _datelines(text, gazetteer)
     blocked = [d.place for d in datelines] + [d.credit for d in datelines if d.credit]
     blocked += [d.region for d in datelines if d.region]
+    blocked += _credit_datelines(text)
     mentions: list[Mention] = []
     for dateline in datelines:
         start, end = dateline.place
@@ -147,6 +166,9 @@ def doc_mentions(doc: Doc, field: TextField, gazetteer: Gazetteer) -> list[Menti
             mention = _clean(doc, first, last, str(ent.label_), field, gazetteer)
             if mention is not None:
                 mentions.append(mention)
+                if mention.end > ent.end_char:  # grown over the next words: they are taken
+                    blocked.append((int(ent.end_char), mention.end))
+    mentions += _bracketed_acronyms(doc, mentions, field)
     taken = [(m.start, m.end) for m in mentions] + blocked
     for token in _hyphen_joined_places(doc, gazetteer):
         start, end = int(token.idx), int(token.idx) + len(token.text)
@@ -154,6 +176,85 @@ def doc_mentions(doc: Doc, field: TextField, gazetteer: Gazetteer) -> list[Menti
             mentions.append(Mention(token.text, start, end, field, "GPE"))
     mentions.sort(key=lambda m: m.start)
     return _spread_coordinated_places(doc, mentions)
+
+
+def _credit_datelines(text: str) -> list[tuple[int, int]]:
+    """Spans of outlet credits that open a line in place of a dateline ("(Newser) - ...")."""
+    found: list[tuple[int, int]] = []
+    for match in re.finditer(r"(?:^|\n)\s*", text):
+        credit = _CREDIT_DATELINE.match(text, match.end())
+        if credit is not None:
+            found.append(credit.span("agency"))
+    return found
+
+
+def _bracketed_acronyms(doc: Doc, mentions: list[Mention], field: TextField) -> list[Mention]:
+    """ "Khyber Pakhtunkhwa (KP)", "Islamic State (ISIS)": an acronym in brackets right after
+    the name it abbreviates is that name. Marks the acronym (adding it where the model missed
+    it) with its expansion; where the model tagged no name before the bracket, the capitalised
+    words whose initials spell the acronym become one (an organisation, unless the model
+    called the acronym something else)."""
+    text: str = doc.text
+    added: list[Mention] = []
+    for match in _BRACKETED_ACRONYM.finditer(text):
+        acronym = match.group("acronym")
+        start, end = match.span("acronym")
+        letters = "".join(ch for ch in acronym if ch.isupper())
+        before = next((m for m in mentions if m.end == match.start() and m.start < m.end), None)
+        named = next((m for m in mentions if m.start == start and m.end == end), None)
+        if before is not None and _abbreviates(letters, before.text, loose=True):
+            long_text, label = before.text, before.label
+        else:
+            found = _name_before(doc, match.start(), letters)
+            if found is None:
+                continue
+            first, last = found
+            long_text = str(doc.text[first:last])
+            label = named.label if named is not None and named.label != "NORP" else "ORG"
+            if label in {"ORG", "PERSON", "GPE", "LOC"}:
+                added.append(Mention(long_text, first, last, field, label))
+        if named is not None:
+            mentions[mentions.index(named)] = replace(named, label=label, expansion=long_text)
+        else:
+            added.append(Mention(acronym, start, end, field, label, expansion=long_text))
+    return added
+
+
+def _initials(name: str) -> str:
+    words = re.split(r"[\s\-]+", name)
+    return "".join(
+        w[0].upper() for w in words if w and w.lower() not in NAME_FUNCTION_WORDS and w[0].isalpha()
+    )
+
+
+def _abbreviates(letters: str, name: str, *, loose: bool = False) -> bool:
+    """Whether `letters` abbreviates `name`: its initials, or (loose) their start or end, or
+    an extension of them ("ISIS" for "Islamic State")."""
+    initials = _initials(name)
+    if len(letters) < 2 or len(initials) < 2:
+        return False
+    if letters == initials or letters.startswith(initials):
+        return True
+    return loose and (initials.startswith(letters) or initials.endswith(letters))
+
+
+def _name_before(doc: Doc, at: int, letters: str) -> tuple[int, int] | None:
+    """Character span of the capitalised words ending at `at` whose initials spell `letters`."""
+    tokens = [t for t in doc if int(t.idx) + len(t.text) <= at]
+    words: list[Token] = []
+    for token in reversed(tokens[-10:]):
+        joiner = token.text in {"-", "'s", "’s"} or token.text in _QUOTES
+        if token.text[:1].isupper() or token.lower_ in NAME_FUNCTION_WORDS or joiner:
+            words.insert(0, token)
+        else:
+            break
+    for index in range(len(words)):
+        if not words[index].text[:1].isupper() or words[index].lower_ in NAME_FUNCTION_WORDS:
+            continue
+        start = int(words[index].idx)
+        if _abbreviates(letters, str(doc.text[start:at])):
+            return start, int(words[-1].idx) + len(words[-1].text)
+    return None
 
 
 def _hyphen_joined_places(doc: Doc, gazetteer: Gazetteer) -> list[Token]:
@@ -285,6 +386,15 @@ def _clean(
         return None
     if label != "PERSON" and _inside_title_phrase(doc, first, last):
         return None
+    if _is_not_a_name(doc, first, last):
+        return None
+    if last - first > 2 and doc[first].lower_ in EVENT_LEADING_WORDS:
+        first += 1  # "Typhoon Slams Into Philippines", a Title Case headline misread
+    if _names_an_event(doc, first, last):
+        label = "EVENT"
+    grown = _organisation_continuation(doc, last)
+    if grown is not None and label != "EVENT":
+        last, label = grown, "ORG"
     locative = _is_locative(doc, first, last)
     last_word = doc[last - 1]
     if last - first > 1 and last_word.is_lower and last_word.lower_ in ADMIN_NOUNS:
@@ -300,8 +410,12 @@ def _clean(
             label = "GPE" if label in _RELABELLABLE | {"GPE", "LOC"} else label
         elif following.lower_ in LOC_HEAD_WORDS and label in _RELABELLABLE | {"GPE", "LOC"}:
             indefinite = first > 0 and doc[first - 1].lower_ in {"a", "an"}
+            if _classifies(doc, last + 1):
+                return None
             if indefinite:
                 pass
+            elif gazetteer.resolve(str(doc[first:last].text)) is not None:
+                pass  # "the New Zealand island": a known place, described
             elif following.lower_ not in _AREA_WORDS:
                 last += 1
                 label = "LOC"
@@ -311,6 +425,7 @@ def _clean(
     span = doc[first:last]
     surface = str(span.text)
     label = _corrected_label(surface, label, locative, gazetteer)
+    label = _label_from_description(doc, first, last, label, surface, gazetteer)
     if _names_a_service(following, label, surface, gazetteer):
         label, locative = "ORG", False
     start, end = int(span.start_char), int(span.end_char)
@@ -326,11 +441,23 @@ def _corrected_label(surface: str, label: str, locative: bool, gazetteer: Gazett
     lowered = [w.lower().strip(_QUOTES) for w in words]
     is_country = gazetteer.country_code(surface) is not None
     if all(w in COMMUNITY_WORDS for w in lowered) or (
-        len(words) == 1 and lowered[0] in _language_names() and not is_country
+        len(words) == 1 and lowered[0] in _language_names() | RELIGION_NAMES and not is_country
     ):
         return "NORP"
-    if label == "NORP":
+    if label in {"NORP", "EVENT"}:
         return label
+    if len(words) == 1 and lowered[0] in PLATFORM_NAMES:
+        return "PRODUCT"
+    if len(words) > 1 and gazetteer.is_demonym(words[0]) and all(w.islower() for w in words[1:]):
+        return "NORP"  # "a Kazakh national"
+    if len(words) > 1 and _capitalised_in(words[-1], ORG_HEAD_WORDS) and not is_country:
+        return "ORG"  # "Gangaw People's Defense Force", "Pakistan Army"
+    if (
+        len(words) > 1
+        and _capitalised_in(words[-1], FACILITY_HEAD_WORDS)
+        and gazetteer.resolve(surface) is None
+    ):
+        return "LOC"  # "King Faisal Hospital", "King County Jail"
     if len(words) == 1 and not is_country and gazetteer.is_demonym(surface):
         return "NORP"
     if is_country and label in _RELABELLABLE | {"LOC"}:
@@ -348,7 +475,128 @@ def _corrected_label(surface: str, label: str, locative: bool, gazetteer: Gazett
         return "GPE"
     if label in {"LOC", "GPE"} and len(words) == 1 and lowered[0] in WIRE_AGENCIES:
         return "ORG"
+    if label == "LOC" and len(words) <= 3 and gazetteer.is_known_city(surface):
+        return "GPE"  # a city the model called a place of another kind ("Port Vila")
     return label
+
+
+def _capitalised_in(word: str, vocabulary: frozenset[str]) -> bool:
+    return word[:1].isupper() and word.lower().strip(_QUOTES) in vocabulary
+
+
+def _is_not_a_name(doc: Doc, first: int, last: int) -> bool:
+    """A time zone ("1315 GMT") or a bare event noun ("Tsunami" in a Title Case headline)."""
+    if last - first != 1:
+        return False
+    word = doc[first].lower_
+    return word in TIME_ZONES or word in EVENT_LEADING_WORDS
+
+
+def _names_an_event(doc: Doc, first: int, last: int) -> bool:
+    """ "Typhoon Hagupit", "super typhoon Haiyan": a name opened by, or right after, a storm
+    word names the event."""
+    if last - first == 2 and doc[first].lower_ in EVENT_LEADING_WORDS:
+        return True
+    return first > 0 and doc[first - 1].lower_ in EVENT_LEADING_WORDS
+
+
+def _organisation_continuation(doc: Doc, last: int) -> int | None:
+    """End of capitalised words right after a name that make it an organisation's:
+    "Los Angeles County" + "Sheriff's Department", "Communist Party" + "of the Philippines"
+    after a name ending in an organisation word. None when nothing continues the name."""
+    end: int | None = None
+    cursor = last
+    while cursor < len(doc) and cursor - last < 4:
+        token = doc[cursor]
+        if token.text in _POSSESSIVES and cursor == last:
+            break  # "Iraq's Security Media Cell": the name owns the organisation
+        if token.text in _POSSESSIVES and cursor + 1 < len(doc):
+            if not doc[cursor + 1].text[:1].isupper():
+                break
+        elif not (token.text[:1].isupper() and token.is_alpha):
+            break
+        cursor += 1
+        if token.text[:1].isupper() and token.lower_ in ORG_HEAD_WORDS:
+            end = cursor
+    name_end = end if end is not None else last
+    if doc[name_end - 1].text[:1].isupper() and doc[name_end - 1].lower_ in ORG_HEAD_WORDS:
+        of_end = _of_place(doc, name_end)
+        if of_end is not None:
+            return of_end
+    return end
+
+
+def _of_place(doc: Doc, at: int) -> int | None:
+    """End of "of (the) <Capitalised words>" starting at token `at`, if there."""
+    if at >= len(doc) or doc[at].lower_ != "of":
+        return None
+    cursor = at + 1
+    if cursor < len(doc) and doc[cursor].lower_ == "the":
+        cursor += 1
+    end = cursor
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+        end += 1
+    return end if end > cursor else None
+
+
+def _classifies(doc: Doc, at: int) -> bool:
+    """Whether the place noun before token `at` is followed by "of <Name>": in "the Channel
+    island of Jersey" the name before the noun only classifies the place named after it."""
+    return (
+        at + 1 < len(doc)
+        and doc[at].lower_ == "of"
+        and doc[at + 1].text[:1].isupper()
+        and doc[at + 1].pos_ == "PROPN"
+    )
+
+
+def _label_from_description(
+    doc: Doc, first: int, last: int, label: str, surface: str, gazetteer: Gazetteer
+) -> str:
+    """ "the town of Dolores", "the island of Efate", "the plains of Mina": the noun the name
+    completes says what it is. A known country or city stays a political place."""
+    if label in {"NORP", "EVENT", "PRODUCT"}:
+        return label
+    root = doc[first:last].root
+    described = _appositive_label(root)
+    if described is not None:
+        return described
+    before = doc[first - 1] if first > 0 else None
+    if (
+        before is not None
+        and before.is_lower
+        and label not in _PLACE_LABELS
+        and before.lower_ in GPE_DESCRIPTION_NOUNS
+        and root.head.i == before.i
+    ):
+        return "GPE"  # "the port capital St Helier"
+    of = root.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or of.i != first - 1:
+        return label
+    noun = of.head
+    if not noun.is_lower:
+        return label
+    if noun.lower_ in ADMIN_NOUNS | GPE_DESCRIPTION_NOUNS:
+        return "GPE"
+    if noun.lower_ in LOC_HEAD_WORDS | PLACE_DESCRIPTION_NOUNS:
+        return "GPE" if gazetteer.country_code(surface) is not None else "LOC"
+    return label
+
+
+def _appositive_label(root: Token) -> str | None:
+    """ "Al-Shabab, a terrorist group", "Mabel Evardone, an official of ...": the noun of an
+    appositive says whether the name is a person, an organisation or a place."""
+    for child in root.children:
+        if child.dep_ != "appos" or not child.is_lower:
+            continue
+        noun = child.lower_
+        if noun in PERSON_NOUNS or noun in ROLE_TITLES:
+            return "PERSON"
+        if noun in ORG_HEAD_WORDS:
+            return "ORG"
+        if noun in ADMIN_NOUNS or noun in GPE_DESCRIPTION_NOUNS:
+            return "GPE"
+    return None
 
 
 def _strip_titles(doc: Doc, first: int, last: int) -> int:
@@ -360,7 +608,8 @@ def _strip_titles(doc: Doc, first: int, last: int) -> int:
             if first + size >= last:
                 continue
             words = " ".join(t.lower_ for t in doc[first : first + size])
-            if words in TITLE_PHRASES:
+            role = words in ROLE_TITLES or (size == 1 and words in PERSON_NOUNS)
+            if words in TITLE_PHRASES or (role and first + size <= last - 2):
                 first += size
                 moved = True
                 break
