@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from tests.eval import metrics
+from tests.eval import coded, metrics
+from tests.eval.coded import CodedEval, CodedScores
 from tests.eval.metrics import (
     BenchmarkScore,
     Ceiling,
@@ -156,6 +157,76 @@ def enrich_table(columns: Sequence[Column], ceiling: Ceiling | None = None) -> s
             f" both {reach['both']}/{ceiling.incidents}"
         )
     return "\n".join(line.rstrip() for line in lines)
+
+
+_MEASURE_NAMES = {
+    "killed": "killed",
+    "wounded": "wounded",
+    "killed_victims": "killed, victims only",
+    "wounded_victims": "wounded, victims only",
+}
+
+
+def _rate(scores: CodedScores, measure: str, subset: str, half: str | None) -> str:
+    rate = scores.rate(measure, subset, half)
+    return f"{rate.value:.3f}" if rate.rows else "  -  "
+
+
+def coded_table(result: CodedEval) -> str:
+    """Summary exact rates on one coded set: both halves, each half, the gap, the baseline."""
+    ours, base = result.ours, result.baseline
+    target = coded.TARGETS.get(result.name)
+    header = (
+        f"{'summary exact':34} {'rows':>5} {'whole':>6} {'dev':>6} {'held-out':>8}"
+        f" {'gap':>6}   {'baseline':>8} {'(held-out)':>10}"
+    )
+    lines = [header, "-" * len(header)]
+    for measure, subset in coded.rows_of(ours):
+        name = f"{_MEASURE_NAMES[measure]}, {subset} rows"
+        mark = ""
+        met = result.target_met(measure) if subset == "stated" else None
+        if met is not None and target is not None:
+            mark = f"   held-out >= {target:.2f}: {yes(met)}"
+        lines.append(
+            f"{name:34} {ours.rate(measure, subset).rows:>5}"
+            f" {_rate(ours, measure, subset, None):>6}"
+            f" {_rate(ours, measure, subset, coded.DEV):>6}"
+            f" {_rate(ours, measure, subset, coded.HELD_OUT):>8}"
+            f" {ours.gap(measure, subset):>+6.3f}"
+            f"   {_rate(base, measure, subset, None):>8}"
+            f" {_rate(base, measure, subset, coded.HELD_OUT):>10}{mark}"
+        )
+    halves = ", ".join(f"{half} {ours.rows[half]}" for half in coded.HALVES)
+    lines.append(
+        f"rows per half: {halves}; gap = dev minus held-out; stated rows: the coded number"
+        " appears in the text; rows without a coded number are not scored"
+        + ("; SAMPLE (--limit)" if result.limited else "")
+    )
+    return "\n".join(lines)
+
+
+def coded_figures(result: CodedEval) -> dict[str, Any]:
+    """The coded set's rates as plain data, for --json."""
+
+    def rates(scores: CodedScores) -> dict[str, Any]:
+        return {
+            f"{measure}/{subset}": {
+                half or "whole": {
+                    "hits": scores.rate(measure, subset, half).hits,
+                    "rows": scores.rate(measure, subset, half).rows,
+                    "rate": scores.rate(measure, subset, half).value,
+                }
+                for half in (None, *coded.HALVES)
+            }
+            for measure, subset in coded.rows_of(scores)
+        }
+
+    return {
+        "rows": result.rows,
+        "limited": result.limited,
+        "ours": rates(result.ours),
+        "baseline": rates(result.baseline),
+    }
 
 
 def times_table(times: Sequence[tuple[str, float]]) -> str:

@@ -1,13 +1,16 @@
 """Measure the service on every reference set, side by side with baselines (`make eval`).
 
-Usage: python -m tests.eval.run [DATA_DIR] [--json OUT] [--verbose] [--part NAME ...]
+Usage: python -m tests.eval.run [DATA_DIR] [--json OUT] [--verbose] [--part NAME ...] [--limit N]
 
 DATA_DIR defaults to $NEWSSTREAM_REFERENCE_DATA, else ../shared/data beside the repository.
 Parts: `pages` (seed and pages-dev through `newsstream process`: parse scores, and enrichment of
 the articles it emitted), `casualties` (casualties-dev through the command: summary totals),
 `gold` (the enricher in-process on the gold bodies, and the naive baseline: tells enrichment
-errors from parse errors), `benchmark` (the HTML benchmark through the command, and plain
-trafilatura), `rendered` (the benchmark pages rendered to text, through the text parser).
+errors from parse errors), `coded` (the enricher in-process on the coded casualty sets,
+casualties-dev, -wad-dev and -gva-dev: summaries on a dev and a held-out half, beside the naive
+baseline; `--limit N` scores a fixed sample of N rows per set), `benchmark` (the HTML
+benchmark through the command, and plain trafilatura), `rendered` (the benchmark pages
+rendered to text, through the text parser).
 Exit status 0 when every part ran (targets missed or not), 1 when one could not.
 """
 
@@ -22,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.eval import report
+from tests.eval.coded import CodedEval, evaluate_coded
 from tests.eval.evaluate import (
     BenchmarkEval,
     GoldEval,
@@ -38,7 +42,7 @@ from tests.eval.metrics import share
 from tests.eval.service import ServiceError
 from tests.eval.sets import default_data_dir, has_benchmark
 
-PARTS = ("pages", "casualties", "gold", "benchmark", "rendered")
+PARTS = ("pages", "casualties", "gold", "coded", "benchmark", "rendered")
 
 
 def _section(title: str) -> None:
@@ -51,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument("--verbose", "-v", action="store_true", help="print what went wrong")
     parser.add_argument("--part", action="append", choices=PARTS, help="run only these parts")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="coded sets: score a fixed sample of N rows each"
+    )
     args = parser.parse_args(argv)
     data: Path = args.data or default_data_dir()
     parts = args.part or list(PARTS)
@@ -65,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     gold: GoldEval | None = None
     bench: BenchmarkEval | None = None
     rendered: RenderedEval | None = None
+    coded: list[CodedEval] = []
     print(f"reference data: {data}")
 
     if "pages" in parts:
@@ -98,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
         figures["enrich_baseline"] = report.enrich_figures(gold.baseline)
         figures["summary_gold"] = report.summary_figures(gold.ours_summary)
         figures["summary_baseline"] = report.summary_figures(gold.baseline_summary)
+    if "coded" in parts:
+        coded = evaluate_coded(data, limit=args.limit)
+        for result in coded:
+            times.append((f"{result.name}: enricher in-process", result.seconds_ours))
+            times.append((f"{result.name}: naive baseline", result.seconds_baseline))
+        figures["coded"] = {result.name: report.coded_figures(result) for result in coded}
     if "benchmark" in parts:
         if not has_benchmark(data):
             print(f"benchmark skipped: no article-benchmark/dev under {data}")
@@ -226,6 +240,15 @@ def main(argv: list[str] | None = None) -> int:
             )
             _misses("coded numbers not in the text", incidents.ceiling.absent if incidents else [])
             _misses("casualties-dev dead letters", incidents.dead_letters if incidents else [])
+
+    for result in coded:
+        _section(
+            f"(d) Coded casualty set {result.name} ({result.rows} texts): enricher in-process,"
+            " casualty summary against the coded numbers"
+        )
+        print(report.coded_table(result))
+        if args.verbose:
+            _misses(f"{result.name}, dev half only", result.ours.dev_misses)
 
     _section("Wall time")
     print(report.times_table(times))

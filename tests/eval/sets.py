@@ -77,6 +77,61 @@ class Incident:
 
 
 @dataclass(frozen=True)
+class CodedRow:
+    """A text with casualty numbers coded by others (casualties-*.jsonl).
+
+    `killed`/`wounded` are the coded numbers (None where the project coded none);
+    `*_stated` say whether that number appears in the text (None where not coded). In the
+    gun-violence set the counts are per incident and include suspects; `*_victims` leave them
+    out (None in sets that do not split them). `group` is what rows of one event share (the
+    incident of the gun-violence set, else the row itself): the split into halves follows it.
+    """
+
+    id: str
+    text: str
+    killed: int
+    wounded: int | None
+    killed_stated: bool
+    wounded_stated: bool | None
+    group: str
+    killed_victims: int | None = None
+    wounded_victims: int | None = None
+
+
+#: The coded sets, in the order `make eval` prints them.
+CODED_SETS = ("casualties-dev", "casualties-wad-dev", "casualties-gva-dev")
+
+
+def _optional_int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _coded_row(row: Mapping[str, Any]) -> CodedRow:
+    wounded = _optional_int(row.get("wounded"))
+    stated = row.get("wounded_in_text")
+    return CodedRow(
+        id=str(row["id"]),
+        text=str(row["text"]),
+        killed=int(row["killed"]),
+        wounded=wounded,
+        killed_stated=bool(row.get("killed_in_text")),
+        wounded_stated=None if wounded is None or stated is None else bool(stated),
+        group=str(row.get("incident_id") or row["id"]),
+        killed_victims=_optional_int(row.get("killed_victims")),
+        wounded_victims=_optional_int(row.get("injured_victims")),
+    )
+
+
+def load_coded(data: Path, name: str) -> list[CodedRow]:
+    """One coded casualty set (`name`.jsonl) in file order, or nothing when it is absent."""
+    path = data / f"{name}.jsonl"
+    if not path.exists():
+        return []
+    lines = path.read_bytes().split(b"\n")
+    return [_coded_row(json.loads(line)) for line in lines if line.strip()]
+
+
+@dataclass(frozen=True)
 class BenchmarkPage:
     """An HTML page of the article-extraction benchmark with its reference body."""
 
@@ -84,6 +139,7 @@ class BenchmarkPage:
     html: str
     truth: str
     url: str | None
+    title: str | None = None  # the reference headline, where the set gives one
 
 
 def _story(article: Mapping[str, Any]) -> GoldStory:
@@ -175,16 +231,28 @@ def has_benchmark(data: Path) -> bool:
 
 def load_benchmark(data: Path) -> list[BenchmarkPage]:
     """The benchmark's dev half in id order; nothing when the folder is absent."""
-    folder = benchmark_dir(data)
-    if not has_benchmark(data):
+    return load_html_set(benchmark_dir(data))
+
+
+def html_more_dir(data: Path) -> Path:
+    return data / "html-more"
+
+
+def load_html_set(folder: Path) -> list[BenchmarkPage]:
+    """HTML pages with reference bodies in the benchmark's layout (`<id>.html.gz` and
+    `ground-truth.json`), in id order; nothing when the folder is absent."""
+    if not (folder / "ground-truth.json").exists():
         return []
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     return [
         BenchmarkPage(
             id=page_id,
-            html=gzip.decompress((folder / f"{page_id}.html.gz").read_bytes()).decode("utf-8"),
+            html=gzip.decompress((folder / f"{page_id}.html.gz").read_bytes()).decode(
+                "utf-8", "replace"
+            ),
             truth=expected["articleBody"],
             url=expected.get("url"),
+            title=expected.get("title"),
         )
         for page_id, expected in sorted(truth.items())
     ]
