@@ -10,6 +10,7 @@ from newsstream.enrich.canonical import build_entities
 from newsstream.enrich.casualties import extract_figures
 from newsstream.enrich.figures import PlaceMention, assemble
 from newsstream.enrich.gazetteer import DEFAULT_MIN_CITY_POPULATION, get_gazetteer
+from newsstream.enrich.language import Paragraph, classify, english_view
 from newsstream.enrich.mentions import Mention, doc_mentions
 from newsstream.enrich.nlp import Pipeline, load_pipeline, lowered_headline
 from newsstream.enrich.summary import summarise
@@ -38,6 +39,7 @@ class _Plan:
     title: int | None
     title_parse: int | None
     body: int
+    note: str | None = None  # paragraphs left out for their language
 
 
 class Enricher:
@@ -55,11 +57,14 @@ class Enricher:
         texts: list[str] = []
         plans: list[_Plan | None] = []
         for article in articles:
-            if not _is_english(article.lang):
+            english = _is_english(article.lang)
+            view = english_view(article.body, english=english)
+            if view is None:
                 plans.append(None)
                 continue
+            body, dropped = view
             title_index = title_parse = None
-            if article.title:
+            if article.title and _title_is_english(article.title, english=english):
                 title_index = len(texts)
                 texts.append(article.title)
                 lowered = lowered_headline(article.title)
@@ -67,20 +72,22 @@ class Enricher:
                 if lowered is not None:
                     title_parse = len(texts)
                     texts.append(lowered)
-            plans.append(_Plan(title_index, title_parse, len(texts)))
-            texts.append(article.body)
+            plans.append(_Plan(title_index, title_parse, len(texts), _skipped_note(dropped)))
+            texts.append(body)
         docs = list(self._nlp.pipe(texts, batch_size=_BATCH_SIZE))
         results: list[Enrichment] = []
         for article, plan in zip(articles, plans, strict=True):
             if plan is None:
                 note = f"enrichment skipped: language {article.lang!r} is not English"
+                if _is_english(article.lang):
+                    note = "enrichment skipped: no paragraph is in English"
                 results.append(Enrichment([], [], CasualtyTotals(), [note]))
             else:
                 results.append(self._enrich_one(article, plan, docs))
         return results
 
     def _enrich_one(self, article: Article, plan: _Plan, docs: list[object]) -> Enrichment:
-        title = article.title or ""
+        title = (article.title or "") if plan.title is not None else ""
         body_doc = docs[plan.body]
         mentions = doc_mentions(body_doc, "body", self._gazetteer)
         sources = _headline_sources(title)
@@ -114,6 +121,8 @@ class Enricher:
             f"figure {figure_id} was superseded by a later toll"
             for figure_id in sorted(result.superseded)
         ]
+        if plan.note is not None:
+            notes.insert(0, plan.note)
         return Enrichment(
             entities=entities,
             casualties=result.findings,
@@ -124,6 +133,19 @@ class Enricher:
 
 def _is_english(lang: str | None) -> bool:
     return lang is None or lang.strip().lower().split("-")[0] in {"", "en"}
+
+
+def _title_is_english(title: str, *, english: bool) -> bool:
+    """A headline too short to judge follows its article; otherwise its own language counts."""
+    lang = classify(title)
+    return lang == "en" or (english and lang is None)
+
+
+def _skipped_note(dropped: Sequence[Paragraph]) -> str | None:
+    if not dropped:
+        return None
+    langs = ", ".join(repr(lang) for lang in sorted({p.lang or "unknown" for p in dropped}))
+    return f"enrichment skipped {len(dropped)} paragraph(s) not in English (language {langs})"
 
 
 def _headline_sources(title: str) -> list[Mention]:

@@ -1,27 +1,18 @@
-"""Language of a story's text, with the page's own declaration as a fallback."""
+"""Language of a story's text, decided paragraph by paragraph, with the page's own declaration
+as a fallback."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
-_MIN_WORDS = 8
-_MIN_CONFIDENCE = 0.5
-
-
-@lru_cache(maxsize=1)
-def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+from newsstream.enrich.language import MIN_WORDS, main_language, paragraphs
 
 
 def detect_language(text: str, *, declared: str | None = None) -> str | None:
-    """ISO 639-1 code of the text; a declaration wins when the text is too short to judge."""
+    """ISO 639-1 code of the text; a declaration wins when the text is too short to judge.
+
+    Each paragraph is judged on its own and the language of most words wins, so a mostly
+    English story with a few lines in another script stays English.
+    """
     fallback = declared.split("-")[0].lower() if declared else None
-    if len(text.split()) < _MIN_WORDS:
+    if len(text.split()) < MIN_WORDS:
         return fallback
-    code, confidence = _identifier().classify(text)
-    if confidence < _MIN_CONFIDENCE:
-        return fallback
-    return str(code)
+    return main_language(paragraphs(text)) or fallback

@@ -1,0 +1,129 @@
+"""Language per paragraph (py3langid), so that a mixed text is judged part by part.
+
+A mostly English article with a few lines in another script (a footer in Arabic, a quoted
+tweet in Russian) is English, and those lines are left out of enrichment; the English
+paragraphs of an article mostly in another language are still enriched. Short lines in the
+Latin script say too little to judge: they follow the text around them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+#: Fewer words than this are judged by their script only.
+MIN_WORDS = 8
+#: Below this confidence a paragraph's language is left undecided.
+MIN_CONFIDENCE = 0.5
+#: A Latin-script paragraph is dropped from an article in another language only above this:
+#: English lines full of names are taken for other languages with less.
+CERTAIN_CONFIDENCE = 0.9
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One line of a text with its language (ISO 639-1), or None when it cannot be told.
+
+    `certain` marks a judgement strong enough to drop the line from an article in another
+    language: a script other than Latin, or a confident identification.
+    """
+
+    start: int
+    end: int
+    lang: str | None
+    words: int
+    certain: bool = False
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def classify(text: str) -> str | None:
+    """Language of one stretch of text, or None when it is too short or unclear.
+
+    A short stretch is judged only when most of its letters are outside the Latin script,
+    where the script itself is strong evidence.
+    """
+    return _judge(text)[0]
+
+
+def _judge(text: str) -> tuple[str | None, bool]:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return None, False
+    latin = _latin_share(letters) >= 0.5
+    if len(text.split()) < MIN_WORDS and latin:
+        return None, False
+    code, confidence = _identifier().classify(text)
+    if confidence < MIN_CONFIDENCE:
+        return None, False
+    return str(code), not latin or confidence >= CERTAIN_CONFIDENCE
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Every non-blank line of `text` with its language.
+
+    Lines too short to judge alone are judged together: their pooled text gives them one
+    language (None when even the pool is too short or unclear).
+    """
+    found = []
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if not line.strip():
+            continue
+        lang, certain = _judge(line)
+        found.append(Paragraph(match.start(), match.end(), lang, len(line.split()), certain))
+    undecided = [p for p in found if p.lang is None]
+    if not undecided:
+        return found
+    pooled, certain = _judge("\n".join(text[p.start : p.end] for p in undecided))
+    if pooled is None:
+        return found
+    return [replace(p, lang=pooled, certain=certain) if p.lang is None else p for p in found]
+
+
+def main_language(parts: list[Paragraph]) -> str | None:
+    """The language holding the most words among the paragraphs that have one."""
+    weights: Counter[str] = Counter()
+    for part in parts:
+        if part.lang is not None:
+            weights[part.lang] += part.words
+    if not weights:
+        return None
+    return weights.most_common(1)[0][0]
+
+
+def english_view(text: str, *, english: bool) -> tuple[str, list[Paragraph]] | None:
+    """`text` as enrichment reads it, with the paragraphs it leaves out; None when no
+    paragraph is English.
+
+    In an article taken for English (`english`), only paragraphs surely in another language
+    are left out; in an article in another language, every paragraph not found English.
+    Left-out paragraphs are blanked (spaces, line breaks kept), so every character offset
+    stays as it was and spans found in the result point into the original text.
+    """
+    parts = paragraphs(text)
+    if english:
+        dropped = [p for p in parts if p.lang not in {None, "en"} and p.certain]
+    else:
+        dropped = [p for p in parts if p.lang != "en"]
+    if len(dropped) == len(parts) and (dropped or not english):
+        return None
+    chars = list(text)
+    for part in dropped:
+        chars[part.start : part.end] = " " * (part.end - part.start)
+    return "".join(chars), dropped
+
+
+def _latin_share(letters: list[str]) -> float:
+    latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
+    return latin / len(letters)
