@@ -60,6 +60,7 @@ class Figure:
     named_victim: bool = False
     parent: Figure | None = field(default=None, repr=False)
     is_total: bool = True
+    anchor: Token | None = field(default=None, repr=False)
 
     @property
     def kind(self) -> CasualtyKind:
@@ -110,6 +111,7 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
             reading=reading,
             partitive=is_partitive(anchor),
             another=phrase.another,
+            anchor=anchor,
         )
         _describe(figure, phrase)
         figures.append(figure)
@@ -236,6 +238,46 @@ def _link_parts(figures: list[Figure]) -> None:
                 figure.is_total = False
                 continue
         figure.is_total = figure.parent is None
+
+
+def coordinated(figures: list[Figure]) -> list[list[Figure]]:
+    """Disjoint groups stated together: "two soldiers and one civilian were killed" gives two
+    totals of one predicate, over different victims joined by "and" (never "or"), which add
+    up to the toll of that statement."""
+    groups: dict[tuple[str, int, CasualtyKind], list[Figure]] = {}
+    for figure in figures:
+        trigger = figure.reading.trigger
+        if trigger is None or figure.implicit or figure.count is None or not figure.is_total:
+            continue
+        key = (figure.text_field, int(trigger.i), figure.kind)
+        groups.setdefault(key, []).append(figure)
+    return [group for group in groups.values() if len(group) > 1 and _joined_by_and(group)]
+
+
+def _joined_by_and(group: list[Figure]) -> bool:
+    """The figures' words are one coordination with "and": conjuncts of each other, with no
+    "or" between them."""
+    heads = [h for h in (f.reading.victim or f.anchor for f in group) if h is not None]
+    if len(heads) < len(group):
+        return False
+    if len({int(h.i) for h in heads}) < len(heads):
+        return False
+    first, last = min(int(h.i) for h in heads), max(int(h.i) for h in heads)
+    between = group[0].doc[first:last]
+    if any(t.lower_ in {"or", "nor"} for t in between):
+        return False
+    roots = {int(_conj_root(h).i) for h in heads}
+    return len(roots) == 1
+
+
+def _conj_root(token: Token) -> Token:
+    """The first conjunct of the coordination a token belongs to."""
+    current = token
+    for _ in range(12):
+        if current.dep_ != "conj" or current.head.i == current.i:
+            break
+        current = current.head
+    return current
 
 
 def _inherit_victims(part: Figure) -> None:

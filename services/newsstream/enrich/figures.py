@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsstream.enrich.casualties import Figure
+from newsstream.enrich.casualties import Figure, coordinated
 from newsstream.models import CasualtyFinding, CountQualifier, Location, Place, Span
 from newsstream.models.common import TextField
 
@@ -33,10 +33,12 @@ class PlaceMention:
 
 @dataclass(frozen=True)
 class CasualtyResult:
-    """An article's casualty findings and the ids of totals a later toll replaced."""
+    """An article's casualty findings, the ids of totals a later toll replaced, and the ids of
+    totals stated together of disjoint groups ("two soldiers and one civilian")."""
 
     findings: list[CasualtyFinding]
     superseded: frozenset[str]
+    joined: tuple[frozenset[str], ...] = ()
 
 
 def assemble(
@@ -62,7 +64,12 @@ def assemble(
             location = locations.get(id(figure.parent))
         locations[id(figure)] = location
         findings.append(_finding(figure, ids, location, texts))
-    return CasualtyResult(findings, _superseded(figures, ids))
+    joined = tuple(
+        frozenset(ids[id(f)] for f in group if id(f) in ids) for group in coordinated(figures)
+    )
+    return CasualtyResult(
+        findings, _superseded(figures, ids), tuple(j for j in joined if len(j) > 1)
+    )
 
 
 def figure_id(figure: Figure) -> str:

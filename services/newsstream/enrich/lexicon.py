@@ -42,7 +42,8 @@ KIND_WORDS: Final[dict[str, CasualtyKind]] = {
     ),
     **_tagged(
         CasualtyKind.INJURED,
-        "injure injured injures injuring injury injuries wound wounded wounding wounds hurt maim",
+        """injure injured injures injuring injury injuries wound wounded wounding wounds hurt maim
+        hospitalize hospitalized hospitalise hospitalised""",
     ),
     **_tagged(CasualtyKind.MISSING, "missing disappear disappeared unaccounted"),
     **_tagged(
@@ -86,7 +87,44 @@ NOT_MANNER_ADVERBS: Final[frozenset[str]] = _words(
 CARRIER_VERBS: Final[frozenset[str]] = _words(
     """shoot shot leave left leaves become became be remain find found report reported confirm
     list declare pronounce lie lay hit strike attack stab beat burn take taken hold held gun
-    gunned get got go stone mob crush hack"""
+    gunned get got go stone mob crush hack struck graze grazed treat treated rush rushed
+    transport transported send sent airlift airlifted fly flown admit admitted carry carried
+    bring brought suffer suffered sustain sustained receive received"""
+)
+
+#: Verbs whose person object was hit and, with nothing more said, survived it: "two were
+#: hit", "a man was shot" (dead only with a complement: "shot dead", "fatally shot").
+HIT_VERBS: Final[frozenset[str]] = _words("hit strike struck shoot shot graze grazed")
+
+#: Adverbs that make a hit or a wounding a killing ("fatally shot", "mortally wounded").
+FATAL_ADVERBS: Final[frozenset[str]] = _words("fatally mortally")
+
+#: Verbs that bring people to care or keep them there ("taken to hospital", "treated in
+#: hospital"): a person brought to a place of care was injured.
+CARE_VERBS: Final[frozenset[str]] = _words(
+    """take taken rush rushed transport transported send sent airlift airlifted fly flown treat
+    treated admit admitted carry carried bring brought be remain lie lay list stay keep kept
+    hospitalize hospitalise"""
+)
+
+#: Words of a place of medical care ("hospital", "medical center", "trauma unit").
+CARE_WORDS: Final[frozenset[str]] = _words(
+    "hospital hospitals clinic clinics infirmary medical trauma icu"
+)
+
+#: The state of a patient ("in critical condition"): an injured person.
+CONDITION_NOUNS: Final[frozenset[str]] = _words("condition conditions")
+CONDITION_WORDS: Final[frozenset[str]] = _words(
+    "critical serious grave stable fair guarded poor satisfactory life-threatening"
+)
+
+#: Verbs whose object is an injury their subject received ("sustained injuries", "suffered
+#: gunshot wounds"), and the injuries they take.
+SUFFER_VERBS: Final[frozenset[str]] = _words(
+    "suffer suffered suffers sustain sustained sustains receive received"
+)
+INJURY_NOUNS: Final[frozenset[str]] = _words(
+    "injury injuries wound wounds burn burns fracture fractures"
 )
 
 #: Complements that turn a carrier into a killing ("shot dead", "stabbed to death").
@@ -124,13 +162,26 @@ BREAKDOWN_PREPS: Final[frozenset[str]] = _words("including among incl. includes"
 
 #: Nouns naming the casualties themselves ("the dead included ...", "a list of 131 dead").
 CASUALTY_GROUP_NOUNS: Final[dict[str, CasualtyKind]] = {
-    **_tagged(CasualtyKind.KILLED, "dead deaths death fatalities victims killed bodies"),
+    **_tagged(CasualtyKind.KILLED, "dead deaths death fatalities victims killed bodies corpses"),
     **_tagged(CasualtyKind.INJURED, "injured wounded injuries"),
     **_tagged(CasualtyKind.MISSING, "missing"),
     **_tagged(CasualtyKind.KIDNAPPED, "hostages abducted kidnapped"),
     **_tagged(CasualtyKind.ARRESTED, "arrested detainees arrests detained"),
     **_tagged(CasualtyKind.DISPLACED, "displaced evacuees"),
 }
+
+#: Group nouns that name casualties of any kind ("four victims were treated in hospital"):
+#: a count of them says nothing of its kind; only a list of them does ("the victims included").
+ANY_KIND_GROUP_NOUNS: Final[frozenset[str]] = _words("victims")
+
+#: Nouns of a collection of people that a counted "of" phrase can stand for ("a group of 20
+#: students were abducted", "a total of 25 people"); any other thing "of" a count (meetings of
+#: 50 people, a bus of 40 passengers) is what a predicate speaks of, not the people.
+COLLECTIVE_NOUNS: Final[frozenset[str]] = _words(
+    """group groups family families crowd crowds convoy band batch team unit party gang total
+    number busload boatload delegation contingent couple pair handful majority minority
+    dozen dozens score scores hundreds thousands lot rest all some most"""
+)
 
 #: Objects of "take" that mean an arrest ("taken into custody").
 CUSTODY_OBJECTS: Final[frozenset[str]] = _words("custody detention")
@@ -211,7 +262,10 @@ PERSON_NOUNS: Final[frozenset[str]] = _words(
     mourner mourners churchgoer churchgoers trader traders vendor vendors customer customers
     climber climbers hiker hikers swimmer swimmers occupant occupants pensioner pensioners
     elder elders toddler toddlers newborn newborns settler settlers warden wardens more force
-    forces"""
+    forces friend friends colleague colleagues comrade comrades neighbor neighbors neighbour
+    neighbours boyfriend girlfriend cousin cousins nephew nieces niece uncle aunt grandmother
+    grandfather grandchild grandchildren grandson granddaughter stepfather stepson
+    stepdaughter classmate classmates roommate partner bystander bystanders"""
 )
 
 #: Nouns that look like people by their ending but are not.

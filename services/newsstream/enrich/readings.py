@@ -14,19 +14,29 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from newsstream.enrich.lexicon import (
+    ANY_KIND_GROUP_NOUNS,
     BREAKDOWN_PREPS,
+    CARE_VERBS,
+    CARE_WORDS,
     CARRIER_VERBS,
     CASUALTY_GROUP_NOUNS,
+    COLLECTIVE_NOUNS,
     COMMUNITY_WORDS,
+    CONDITION_NOUNS,
+    CONDITION_WORDS,
     CUSTODY_OBJECTS,
     DEATH_COMPLEMENTS,
+    FATAL_ADVERBS,
+    HIT_VERBS,
     INCLUDE_VERBS,
+    INJURY_NOUNS,
     KIND_WORDS,
     NON_PERSON_NOUNS,
     NOUN_ONLY_FORMS,
     PERSON_NOUNS,
     PERSON_SUFFIXES,
     SPORTS_WORDS,
+    SUFFER_VERBS,
     SUPERSEDING_TOLL_VERBS,
     TIME_NOUNS,
     TOLL_NOUNS,
@@ -93,6 +103,8 @@ def read_number(
         reading = _preceding_predicate(doc, phrase) or _following_predicate(doc, phrase)
     elif reading is not None and _is_coordination_artefact(victim or anchor, reading):
         reading = _following_predicate(doc, phrase) or reading
+    elif reading is not None:
+        reading = _nearer_verb(doc, phrase, reading)
     if reading is None:
         return None
     reading.victim = victim
@@ -177,7 +189,20 @@ def _counts_things(anchor: Token) -> bool:
 
 
 def kind_of(token: Token) -> CasualtyKind | None:
-    return KIND_WORDS.get(token.lower_) or KIND_WORDS.get(token.lemma_.lower())
+    """The casualty a word states; "fatally wounded", "mortally injured" state a killing."""
+    kind = KIND_WORDS.get(token.lower_) or KIND_WORDS.get(token.lemma_.lower())
+    if kind is CasualtyKind.INJURED and _fatally(token):
+        return CasualtyKind.KILLED
+    return kind
+
+
+def _fatally(token: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in FATAL_ADVERBS for c in token.children)
+
+
+def _is_any_kind_group(token: Token) -> bool:
+    """ "victims": casualties of some kind, which a count of them does not say."""
+    return token.lower_ in ANY_KIND_GROUP_NOUNS
 
 
 def group_kind(token: Token) -> CasualtyKind | None:
@@ -186,7 +211,7 @@ def group_kind(token: Token) -> CasualtyKind | None:
 
 def _own_modifier(anchor: Token, victim: Token | None) -> Reading | None:
     """ "five others injured", "three women abducted", "11 dead", "civilians who were executed"."""
-    if victim is not None and group_kind(victim) is not None:
+    if victim is not None and group_kind(victim) is not None and not _is_any_kind_group(victim):
         return Reading(kind=group_kind(victim) or CasualtyKind.KILLED, trigger=victim)
     holders = [anchor] + ([victim] if victim is not None else [])
     for holder in holders:
@@ -248,18 +273,33 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
             return Reading(kind=kind, trigger=head, breakdown=breakdown or _in_breakdown(head))
         if kind is not None and head.pos_ in {"NOUN", "PROPN"} and via_of:
             return Reading(kind=kind, trigger=head, breakdown=breakdown)
+        group = group_kind(head)
+        if group is not None and via_of and not _is_any_kind_group(head):
+            return Reading(kind=group, trigger=head, breakdown=breakdown)  # "the bodies of 10"
         if lemma in CARRIER_VERBS or lower in CARRIER_VERBS:
             carried = carried_kind(head)
-            if carried is None or (relation == "nsubj" and lemma not in _COPULAS):
+            if carried is None or (
+                relation == "nsubj" and lemma not in _COPULAS and lemma not in SUFFER_VERBS
+            ):
                 return None
             return Reading(kind=carried, trigger=head, carrier=head, breakdown=breakdown)
         if head.pos_ in {"VERB", "AUX"}:
             return None
+        if via_of and head.pos_ == "NOUN" and not _holds_people(head):
+            return None  # "bans meetings of 50 people": the meetings are the argument
         if relation == "appos":
             breakdown = True
         via_of = False
         current = head
     return None
+
+
+def _holds_people(noun: Token) -> bool:
+    return (
+        is_person(noun)
+        or noun.lower_ in COLLECTIVE_NOUNS
+        or noun.lemma_.lower() in COLLECTIVE_NOUNS
+    )
 
 
 def _subject_is_agent(verb: Token, kind: CasualtyKind) -> bool:
@@ -279,10 +319,55 @@ def _in_breakdown(trigger: Token) -> bool:
 
 def carried_kind(verb: Token) -> CasualtyKind | None:
     """Kind held by a carrier verb's complement: "shot dead", "left ... injured",
-    "stabbed to death", "taken into custody", "taken hostage", "shot and wounded"."""
+    "stabbed to death", "taken into custody", "taken hostage", "shot and wounded"; else by
+    what the verb says of its person: "taken to hospital", "in critical condition",
+    "sustained injuries", and a bare hit ("two were hit", "was shot") is an injury."""
+    kind = _complement_kind(verb)
+    if kind is not None:
+        return kind
+    lemma, lower = verb.lemma_.lower(), verb.lower_
+    if _in_care(verb, lemma in CARE_VERBS or lower in CARE_VERBS):
+        return CasualtyKind.INJURED
+    if lemma in SUFFER_VERBS or lower in SUFFER_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj" and (
+                child.lemma_.lower() in INJURY_NOUNS or child.lower_ in INJURY_NOUNS
+            ):
+                return CasualtyKind.INJURED
+    if lemma in HIT_VERBS or lower in HIT_VERBS:
+        return CasualtyKind.KILLED if _fatally(verb) else CasualtyKind.INJURED
+    return None
+
+
+def _in_care(verb: Token, cares: bool) -> bool:
+    """ "taken to (the) hospital", "treated at a medical center", "in critical condition";
+    not when the sentence goes on to a death there ("rushed to hospital, where he died")."""
+    for child in verb.children:
+        if child.dep_ not in {"prep", "dative"}:
+            continue
+        for obj in child.children:
+            if obj.dep_ != "pobj":
+                continue
+            if obj.lemma_.lower() in CONDITION_NOUNS and any(
+                m.lower_ in CONDITION_WORDS for m in obj.children
+            ):
+                return True
+            words = {t.lower_ for t in obj.subtree}
+            if cares and words & CARE_WORDS and not _death_within(obj):
+                return True
+    return False
+
+
+def _death_within(token: Token) -> bool:
+    return any(
+        t.lower_ in DEATH_COMPLEMENTS or kind_of(t) is CasualtyKind.KILLED for t in token.subtree
+    )
+
+
+def _complement_kind(verb: Token) -> CasualtyKind | None:
     for child in verb.children:
         if child.dep_ in COMPLEMENT_DEPS:
-            if child.lower_ in DEATH_COMPLEMENTS:
+            if child.lower_ in DEATH_COMPLEMENTS or child.lower_ in FATAL_ADVERBS:
                 return CasualtyKind.KILLED
             kind = kind_of(child)
             if kind is not None and not _has_own_argument(child):
@@ -374,9 +459,21 @@ def _among_kind(verb: Token) -> CasualtyKind | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "among":
             for obj in child.children:
-                kind = group_kind(obj)
+                kind = group_kind(obj) or _described_kind(obj)
                 if kind is not None:
                     return kind
+    return None
+
+
+def _described_kind(pronoun: Token) -> CasualtyKind | None:
+    """ "those killed", "those who were wounded": a pronoun described by a casualty verb."""
+    if pronoun.pos_ != "PRON":
+        return None
+    for modifier in pronoun.children:
+        if modifier.dep_ in {"acl", "relcl", "amod"}:
+            kind = kind_of(modifier)
+            if kind is not None:
+                return kind
     return None
 
 
@@ -404,6 +501,20 @@ def _argument_of_other_verb(token: Token) -> bool:
     return False
 
 
+def _nearer_verb(doc: Doc, phrase: AmountPhrase, reading: Reading) -> Reading:
+    """ "killed three and injured five": a count right after a casualty verb is that verb's,
+    even where the parse hung it on an earlier verb of the chain."""
+    trigger = reading.trigger
+    if trigger is None or reading.toll or reading.include_part or trigger.i >= phrase.first:
+        return reading
+    before = _preceding_predicate(doc, phrase)
+    if before is None or before.trigger is None or not trigger.i < before.trigger.i:
+        return reading
+    if before.trigger.pos_ != "VERB" or before.trigger.dep_ != "conj":
+        return reading
+    return before
+
+
 def _preceding_predicate(doc: Doc, phrase: AmountPhrase) -> Reading | None:
     """A casualty verb right before its count ("kills at least 12 people"), for parses that
     tag the verb as a noun."""
@@ -421,8 +532,8 @@ def _following_predicate(doc: Doc, phrase: AmountPhrase) -> Reading | None:
     fallback for parses that attach the number wrongly ("28 injured", "another 110 were
     injured")."""
     for token in doc[phrase.last : phrase.last + 6]:
-        if token.is_punct or token.is_sent_start:
-            return None
+        if token.is_punct or token.is_sent_start or token.like_num:
+            return None  # a casualty word after another count is that count's
         kind = kind_of(token)
         if kind is not None and token.pos_ in {"VERB", "ADJ"}:
             return Reading(kind=kind, trigger=token)

@@ -2,29 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from newsstream.models import CasualtyFinding, CasualtyKind, CasualtyTotals
 
 
 def summarise(
-    findings: Sequence[CasualtyFinding], superseded: Collection[str] = ()
+    findings: Sequence[CasualtyFinding],
+    superseded: Collection[str] = (),
+    joined: Iterable[Collection[str]] = (),
 ) -> CasualtyTotals:
     """Per kind: the stated toll where there is one, else the sum of the parts.
 
     The toll is the largest total still standing (a total that a later "rose to" figure
     replaced no longer stands), because articles that give several totals usually give a
-    whole and smaller tolls of its episodes. Without a total, the figures that are not part
-    of another figure are added up, so "182 of whom" is never counted twice. Vague amounts
-    have no number and add nothing; a kind without any number stays null.
+    whole and smaller tolls of its episodes. Totals of disjoint groups stated together
+    (`joined`: "two soldiers and one civilian were killed") count as one toll, their sum.
+    Without a total, the figures that are not part of another figure are added up, so "182
+    of whom" is never counted twice. Vague amounts have no number and add nothing; a kind
+    without any number stays null.
     """
+    groups = [frozenset(group) for group in joined]
     values: dict[str, int | None] = {}
     for kind in CasualtyKind:
         counted = [f for f in findings if f.kind is kind and f.count is not None]
-        totals = [f.count for f in counted if f.is_total and f.figure_id not in superseded]
-        if totals:
-            values[kind.value] = max(c for c in totals if c is not None)
+        standing = {
+            f.figure_id: f.count
+            for f in counted
+            if f.is_total and f.figure_id not in superseded and f.count is not None
+        }
+        if standing:
+            values[kind.value] = max(_tolls(standing, groups))
             continue
         parts = [f.count for f in counted if f.part_of is None and f.count is not None]
         values[kind.value] = sum(parts) if parts else None
     return CasualtyTotals(**values)
+
+
+def _tolls(standing: dict[str, int], joined: Iterable[Collection[str]]) -> list[int]:
+    """Each standing total alone, and each group of joined ones as their sum."""
+    tolls = list(standing.values())
+    for group in joined:
+        members = [standing[i] for i in group if i in standing]
+        if len(members) > 1:
+            tolls.append(sum(members))
+    return tolls

@@ -1,0 +1,86 @@
+"""Grammar patterns of casualty figures and summaries, each on made-up sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsstream.enrich import Enrichment
+
+Enrich = Callable[..., Enrichment]
+
+
+def _figures(result: Enrichment) -> list[tuple[int | None, str]]:
+    return [(f.count, f.kind.value) for f in result.casualties]
+
+
+def _totals(result: Enrichment) -> tuple[int | None, int | None]:
+    return result.totals.killed, result.totals.injured
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("Four hikers were hit by falling rocks on the trail.", 4),
+        ("Three men were treated in hospital after the brawl.", 3),
+        ("Two guards sustained injuries when the wall collapsed.", 2),
+        ("Five passengers suffered burns in the fire.", 5),
+        ("Two others are in critical condition.", 2),
+        ("The crash sent three others to the hospital.", 3),
+        ("Six villagers were taken to a medical center.", 6),
+        ("Seven pilgrims were hospitalized after the stampede.", 7),
+    ],
+)
+def test_injury_wording_beyond_injured_and_wounded(
+    text: str, injured: int, enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == (None, injured)
+
+
+def test_a_stay_in_hospital_that_ends_in_death_is_no_injury(enrich_text: Enrich) -> None:
+    result = enrich_text("Two men were rushed to a hospital, where they died.")
+    assert result.totals.injured is None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Three miners were fatally injured in the collapse.", 3),
+        ("Two guards were mortally wounded in the raid.", 2),
+        ("The bodies of nine fishermen were found on the beach.", 9),
+    ],
+)
+def test_fatal_wounds_and_bodies_are_deaths(text: str, killed: int, enrich_text: Enrich) -> None:
+    assert _totals(enrich_text(text)) == (killed, None)
+
+
+def test_a_count_of_victims_takes_its_kind_from_its_predicate(enrich_text: Enrich) -> None:
+    result = enrich_text("All four victims were treated at the hospital and released.")
+    assert _totals(result) == (None, 4)
+
+
+def test_the_second_half_of_a_verb_chain_keeps_its_own_count(enrich_text: Enrich) -> None:
+    result = enrich_text("The explosion killed three and injured five.")
+    assert _figures(result) == [(3, "killed"), (5, "injured")]
+
+
+def test_a_casualty_word_after_another_count_is_not_this_counts(enrich_text: Enrich) -> None:
+    result = enrich_text("The city bans meetings of more than 50 people after 20 were killed.")
+    assert _figures(result) == [(20, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Two soldiers and one civilian were killed in the attack.", 3),
+        ("Four farmers and two herders died in the clashes.", 6),
+        ("Ten officers, 26 sergeants and 94 soldiers were among those killed.", 130),
+        ("Nine people were killed, including two guards and a cook.", 9),
+        ("Eight people were killed, or 12 according to the rebels.", 12),
+    ],
+)
+def test_disjoint_groups_add_up_and_a_stated_toll_wins(
+    text: str, killed: int, enrich_text: Enrich
+) -> None:
+    assert enrich_text(text).totals.killed == killed
