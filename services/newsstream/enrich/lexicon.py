@@ -495,3 +495,21 @@ PLACE_DESCRIPTION_NOUNS: Final[frozenset[str]] = _words("plain plains outskirts 
 #: Nouns that a city or town name completes ("the provincial capital of Aybak", "the port
 #: capital St Helier").
 GPE_DESCRIPTION_NOUNS: Final[frozenset[str]] = _words("capital hometown")
+
+#: Capitalised compass and position words that open a place's name ("Eastern Samar",
+#: "Upper Myanmar") when the model tagged only the rest.
+PLACE_QUALIFIER_WORDS: Final[frozenset[str]] = _words(
+    """north south east west northern southern eastern western upper lower central
+    north-east north-west south-east south-west northeast northwest southeast southwest"""
+)
+
+#: One-word generic bodies the model tags as organisations ("the Army's brigade"): not names.
+GENERIC_ORG_WORDS: Final[frozenset[str]] = _words(
+    "army military police government navy troops forces authorities security"
+)
+
+#: All-capital words that open a story like a dateline but are not places ("BREAKING —").
+KICKER_WORDS: Final[frozenset[str]] = _words(
+    """breaking update updated updates exclusive watch live analysis opinion editorial video
+    photos correction urgent alert just in developing"""
+)

@@ -8,6 +8,7 @@ general evidence: word shape, gazetteer membership, the syntax around the span.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -22,7 +23,9 @@ from newsstream.enrich.lexicon import (
     COMMUNITY_WORDS,
     EVENT_LEADING_WORDS,
     FACILITY_HEAD_WORDS,
+    GENERIC_ORG_WORDS,
     GPE_DESCRIPTION_NOUNS,
+    KICKER_WORDS,
     LOC_HEAD_WORDS,
     LOC_LEADING_WORDS,
     NAME_FUNCTION_WORDS,
@@ -30,6 +33,7 @@ from newsstream.enrich.lexicon import (
     PERSON_NOUNS,
     PERSON_TITLES,
     PLACE_DESCRIPTION_NOUNS,
+    PLACE_QUALIFIER_WORDS,
     PLATFORM_NAMES,
     RELIGION_NAMES,
     ROLE_TITLES,
@@ -124,6 +128,8 @@ class Mention:
     dateline: bool = False
     #: For an acronym bracketed after a name ("(ISIS)"), the name it stands for.
     expansion: str | None = None
+    #: Marked as an administrative unit of its own ("Khyber district").
+    administrative: bool = False
 
 
 @dataclass(frozen=True)
@@ -174,8 +180,62 @@ def doc_mentions(doc: Doc, field: TextField, gazetteer: Gazetteer) -> list[Menti
         start, end = int(token.idx), int(token.idx) + len(token.text)
         if not any(start < b_end and b_start < end for b_start, b_end in taken):
             mentions.append(Mention(token.text, start, end, field, "GPE"))
+    mentions += _owned_organisations(doc, mentions, field)
     mentions.sort(key=lambda m: m.start)
-    return _spread_coordinated_places(doc, mentions)
+    return _spread_coordinated_places(doc, _join_adjacent_places(text, mentions))
+
+
+def _join_adjacent_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Oriental Mindoro" tagged as two places side by side is one place."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.label == mention.label
+            and mention.label in _PLACE_LABELS
+            and not (previous.dateline or mention.dateline)
+            and text[previous.end : mention.start] == " "
+        ):
+            surface = text[previous.start : mention.end]
+            joined[-1] = replace(
+                previous,
+                text=surface,
+                end=mention.end,
+                locative=previous.locative or mention.locative,
+                administrative=mention.administrative,
+            )
+            continue
+        joined.append(mention)
+    return joined
+
+
+def _owned_organisations(doc: Doc, mentions: list[Mention], field: TextField) -> list[Mention]:
+    """ "Iraq's Security Media Cell": capitalised words ending in an organisation word after
+    a place's possessive name an organisation, even where the model tagged none."""
+    taken = [(m.start, m.end) for m in mentions]
+    starts = [int(t.idx) for t in doc]
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.label not in _PLACE_LABELS:
+            continue
+        at = bisect.bisect_left(starts, mention.end)
+        after = [doc[i] for i in range(at, min(at + 5, len(doc)))]
+        if not after or after[0].text not in _POSSESSIVES or int(after[0].idx) != mention.end:
+            continue
+        end: Token | None = None
+        for token in after[1:]:
+            if not (token.text[:1].isupper() and token.is_alpha):
+                break
+            if token.lower_ in ORG_HEAD_WORDS:
+                end = token
+        if end is None or len(after) < 2 or end.i - after[1].i < 1:
+            continue
+        start, stop = int(after[1].idx), int(end.idx) + len(end.text)
+        if any(start < b and a < stop for a, b in taken):
+            continue
+        found.append(Mention(str(doc.text[start:stop]), start, stop, field, "ORG"))
+    return found
 
 
 def _credit_datelines(text: str) -> list[tuple[int, int]]:
@@ -342,7 +402,11 @@ def _is_dateline(match: re.Match[str], gazetteer: Gazetteer) -> bool:
         return False
     if match.group("region") or match.group("date") or match.group("agency"):
         return True
-    return gazetteer.resolve(place.title()) is not None
+    if gazetteer.resolve(place.title()) is not None:
+        return True
+    # "SULAIMANI — ...": an unknown all-capital word before a long dash still opens a story
+    # with its place, unless it is a kicker such as "BREAKING".
+    return match.group("dash") in {"—", "--"} and place.lower() not in KICKER_WORDS
 
 
 def _is_truncated(doc: Doc, ent: Any) -> bool:
@@ -395,18 +459,29 @@ def _clean(
     grown = _organisation_continuation(doc, last)
     if grown is not None and label != "EVENT":
         last, label = grown, "ORG"
+    if label == "ORG" and last - first == 1 and doc[first].lower_ in GENERIC_ORG_WORDS:
+        return None  # "the Army", "Police": a generic body, not a name
+    if label in _PLACE_LABELS | _RELABELLABLE and _capitalised_qualifier(doc, first - 1):
+        # "Eastern Samar", "Upper Myanmar": a part of a country is a region (LOC); another
+        # name so qualified is a place whatever the model said
+        if gazetteer.country_code(str(doc[first:last].text)) is not None:
+            label = "LOC"
+        elif label not in _PLACE_LABELS:
+            label = "GPE"
+        first -= 1
     locative = _is_locative(doc, first, last)
+    administrative = False
     last_word = doc[last - 1]
     if last - first > 1 and last_word.is_lower and last_word.lower_ in ADMIN_NOUNS:
         last -= 1
-        locative = True
+        locative = administrative = True
         label = "GPE" if label != "LOC" else label
     elif last_word.is_lower and last_word.lower_ in LOC_HEAD_WORDS:
         label = "LOC"
     following = doc[last] if last < len(doc) else None
     if following is not None and following.is_lower and _modifies(following, label):
         if following.lower_ in ADMIN_NOUNS:
-            locative = True
+            locative = administrative = True
             label = "GPE" if label in _RELABELLABLE | {"GPE", "LOC"} else label
         elif following.lower_ in LOC_HEAD_WORDS and label in _RELABELLABLE | {"GPE", "LOC"}:
             indefinite = first > 0 and doc[first - 1].lower_ in {"a", "an"}
@@ -432,7 +507,16 @@ def _clean(
     titled = None
     if titled_from is not None:
         titled = str(doc.text[int(doc[titled_from].idx) : end])
-    return Mention(surface, start, end, field, label, titled=titled, locative=locative)
+    return Mention(
+        surface,
+        start,
+        end,
+        field,
+        label,
+        titled=titled,
+        locative=locative,
+        administrative=administrative,
+    )
 
 
 def _corrected_label(surface: str, label: str, locative: bool, gazetteer: Gazetteer) -> str:
@@ -455,9 +539,10 @@ def _corrected_label(surface: str, label: str, locative: bool, gazetteer: Gazett
     if (
         len(words) > 1
         and _capitalised_in(words[-1], FACILITY_HEAD_WORDS)
+        and not any(_capitalised_in(w, ORG_HEAD_WORDS) for w in words[:-1])
         and gazetteer.resolve(surface) is None
     ):
-        return "LOC"  # "King Faisal Hospital", "King County Jail"
+        return "LOC"  # "King Faisal Hospital"; "Medical College and Hospital" is an institution
     if len(words) == 1 and not is_country and gazetteer.is_demonym(surface):
         return "NORP"
     if is_country and label in _RELABELLABLE | {"LOC"}:
@@ -482,6 +567,19 @@ def _corrected_label(surface: str, label: str, locative: bool, gazetteer: Gazett
 
 def _capitalised_in(word: str, vocabulary: frozenset[str]) -> bool:
     return word[:1].isupper() and word.lower().strip(_QUOTES) in vocabulary
+
+
+def _capitalised_qualifier(doc: Doc, index: int) -> bool:
+    """Whether token `index` is a capitalised compass or position word opening a name."""
+    if index < 0:
+        return False
+    token = doc[index]
+    return bool(
+        token.text[:1].isupper()
+        and not token.text.isupper()
+        and token.lower_ in PLACE_QUALIFIER_WORDS
+        and not token.ent_type_
+    )
 
 
 def _is_not_a_name(doc: Doc, first: int, last: int) -> bool:

@@ -139,3 +139,60 @@ def test_a_known_place_before_a_place_noun_is_not_grown_into_it(enrich_text: Enr
     assert "New Zealand" in _names(result, "GPE")
     assert "Jersey" in _names(result, "GPE")
     assert not {"New Zealand island", "Channel island"} & names
+
+
+def test_a_district_named_like_part_of_a_province_stays_apart(enrich_text: Enrich) -> None:
+    result = enrich_text(
+        "Troops raided a hideout in Khyber district of Khyber Pakhtunkhwa on Friday, and "
+        "officials in Khyber Pakhtunkhwa said two militants were held."
+    )
+    places = _names(result, "GPE")
+    assert {"Khyber", "Khyber Pakhtunkhwa"} <= places
+
+
+def test_an_unknown_capitalised_place_before_a_long_dash_is_a_dateline(
+    enrich_text: Enrich,
+) -> None:
+    result = enrich_text(
+        "KORVANI — Two soldiers were wounded on Monday night, a security source said.\n\n"
+        "BREAKING — More details are expected."
+    )
+    assert "Korvani" in _names(result, "GPE")
+    assert not {"Breaking", "BREAKING"} & _all_names(result)
+
+
+def test_an_organisation_owned_by_a_place_is_found(enrich_text: Enrich) -> None:
+    result = enrich_text(
+        "On Monday night, Iraq's Security Media Cell said that gunmen attacked a police post."
+    )
+    assert "Security Media Cell" in _names(result, "ORG")
+    assert "Iraq" in _names(result, "GPE")
+
+
+def test_a_generic_body_is_no_organisation(enrich_text: Enrich) -> None:
+    result = enrich_text(
+        "An officer of the Army said the clash happened near the village, and the Army's "
+        "203rd Brigade sent reinforcements."
+    )
+    assert "Army" not in _names(result, "ORG")
+
+
+def test_a_capitalised_compass_word_belongs_to_the_place(enrich_text: Enrich) -> None:
+    result = enrich_text(
+        "The typhoon hit the town of Dolores in Eastern Samar, and officials in Eastern Samar "
+        "said roads were cut."
+    )
+    places = _names(result, "GPE") | _names(result, "LOC")
+    assert "Eastern Samar" in places
+    assert "Samar" not in places
+
+
+def test_a_hospital_is_a_place_but_a_college_and_hospital_an_institution(
+    enrich_text: Enrich,
+) -> None:
+    result = enrich_text(
+        "Two men died at Rampur Medical College and Hospital, and a child was treated at "
+        "Rampur Superspeciality Hospital, police said."
+    )
+    assert "Rampur Superspeciality Hospital" in _names(result, "LOC")
+    assert "Rampur Medical College and Hospital" in _names(result, "ORG")

@@ -81,3 +81,14 @@ def test_name_key_evens_out_spelling() -> None:
     assert name_key("Balıkesir") == name_key("Balikesir")
     assert name_key("The Hague") == name_key("Hague")
     assert name_key("Al-Jawf") == name_key("al Jawf")
+
+
+@pytest.mark.parametrize(
+    ("name", "code"), [("S. Korea", "KR"), ("N. Korea", "KP"), ("St Helier", "JE")]
+)
+def test_abbreviated_first_words_are_written_out(
+    name: str, code: str, gazetteer: Gazetteer
+) -> None:
+    place = gazetteer.resolve(name)
+    assert place is not None
+    assert place.country_code == code
