@@ -182,7 +182,7 @@ def doc_mentions(doc: Doc, field: TextField, gazetteer: Gazetteer) -> list[Menti
             mentions.append(Mention(token.text, start, end, field, "GPE"))
     mentions += _owned_organisations(doc, mentions, field)
     mentions.sort(key=lambda m: m.start)
-    return _spread_coordinated_places(doc, _join_adjacent_places(text, mentions))
+    return _join_adjacent_places(text, _spread_coordinated_places(doc, mentions))
 
 
 def _join_adjacent_places(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -196,3 +196,19 @@ def test_a_hospital_is_a_place_but_a_college_and_hospital_an_institution(
     )
     assert "Rampur Superspeciality Hospital" in _names(result, "LOC")
     assert "Rampur Medical College and Hospital" in _names(result, "ORG")
+
+
+def test_two_places_side_by_side_are_one_place() -> None:
+    from newsstream.enrich.mentions import Mention, _join_adjacent_places
+
+    text = "Rebels struck in Oriental Mindoro, Bulalacao and Manila."
+    parts = [
+        Mention("Oriental", 17, 25, "body", "GPE"),
+        Mention("Mindoro", 26, 33, "body", "GPE", locative=True),
+        Mention("Bulalacao", 35, 44, "body", "GPE"),
+        Mention("Manila", 49, 55, "body", "GPE"),
+    ]
+    joined = _join_adjacent_places(text, parts)
+    assert [m.text for m in joined] == ["Oriental Mindoro", "Bulalacao", "Manila"]
+    assert all(text[m.start : m.end] == m.text for m in joined)
+    assert joined[0].locative
