@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from newsstream.enrich.gazetteer import Gazetteer, name_key
-from newsstream.enrich.lexicon import NAME_ARTICLES, NAME_FUNCTION_WORDS
+from newsstream.enrich.lexicon import ADMIN_NOUNS, NAME_ARTICLES, NAME_FUNCTION_WORDS
 from newsstream.enrich.mentions import Mention
 from newsstream.models import EntityFinding, Place, Span
 
@@ -220,7 +220,8 @@ def _merge_organisation_parts(clusters: list[_Cluster]) -> None:
 
 
 def _merge_places(clusters: list[_Cluster], gazetteer: Gazetteer, context: Counter[str]) -> None:
-    """Places resolving to one gazetteer entry are one place; "Golan" is "Golan Heights"."""
+    """Places resolving to one gazetteer entry are one place; "Golan" is "Golan Heights", and
+    "Gaza" is "Gaza Strip" when the longer name is no entry of its own."""
     places = [c for c in clusters if c.mentions and c.label in _PLACE_LABELS]
     by_entry: dict[tuple[str | None, int | None, str], _Cluster] = {}
     for cluster in places:
@@ -233,6 +234,14 @@ def _merge_places(clusters: list[_Cluster], gazetteer: Gazetteer, context: Count
         else:
             by_entry[entry] = cluster
     places = [c for c in places if c.mentions]
+    by_words = {tuple(c.words): c for c in places}
+    for cluster in places:
+        words = cluster.words
+        if len(words) > 1 and words[-1] in ADMIN_NOUNS:
+            bare = by_words.get(tuple(words[:-1]))  # "Hnan Khar Village" is "Hnan Khar"
+            if bare is not None and bare is not cluster and bare.mentions:
+                cluster.absorb(bare)
+    places = [c for c in places if c.mentions]
     for short in places:
         if len(short.words) != 1 or not short.mentions:
             continue
@@ -243,7 +252,9 @@ def _merge_places(clusters: list[_Cluster], gazetteer: Gazetteer, context: Count
             for c in places
             if c is not short and c.mentions and len(c.words) > 1 and c.words[0] == short.words[0]
         ]
-        if len(longer) == 1 and (short.place is None or short.place == longer[0].place):
+        if len(longer) == 1 and (
+            short.place is None or longer[0].place is None or short.place == longer[0].place
+        ):
             longer[0].absorb(short)
 
 

@@ -473,7 +473,7 @@ ROLE_TITLES: Final[frozenset[str]] = _phrases(
     """sepoy, naik, lance naik, havildar, subedar, constable, corporal, private, trooper,
     officer, detective, sheriff, deputy sheriff, lawyer, attorney, barrister, solicitor,
     journalist, reporter, correspondent, activist, doctor, nurse, teacher, farmer, pilot,
-    coach, manager, founder, leader, chief of staff, spokesperson, warden"""
+    coach, manager, founder, leader, chief of staff, spokesperson, warden, guide, tour guide"""
 )
 
 #: Abbreviated first words of place names ("St Helier", "S. Korea", "Mt Kenya").
@@ -512,4 +512,9 @@ GENERIC_ORG_WORDS: Final[frozenset[str]] = _words(
 KICKER_WORDS: Final[frozenset[str]] = _words(
     """breaking update updated updates exclusive watch live analysis opinion editorial video
     photos correction urgent alert just in developing"""
+)
+
+#: Nouns for the people of a place: a name modifying one is the place ("Hnan Khar villagers").
+INHABITANT_NOUNS: Final[frozenset[str]] = _words(
+    "villager villagers resident residents inhabitant inhabitants townspeople native natives"
 )

@@ -25,6 +25,7 @@ from newsstream.enrich.lexicon import (
     FACILITY_HEAD_WORDS,
     GENERIC_ORG_WORDS,
     GPE_DESCRIPTION_NOUNS,
+    INHABITANT_NOUNS,
     KICKER_WORDS,
     LOC_HEAD_WORDS,
     LOC_LEADING_WORDS,
@@ -108,6 +109,8 @@ _CREDIT_DATELINE = re.compile(r"\((?P<agency>[^()\n]{1,40})\)\s*(?:—|–|--|-|
 _BRACKETED_ACRONYM = re.compile(r"\s?\((?P<acronym>[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&-]{0,6})\)")
 #: The short form "Malda: Two elderly persons ..." (checked against the gazetteer).
 _COLON_DATELINE = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s")
+#: An abbreviation written with dots after a comma ("Washington, D.C.").
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _NOT_A_NAME = re.compile(r"@|#|https?:|www\.|/|\.com\b")
 _COORDINATION_GAP = re.compile(r"\s*,?\s*(?:and|or)?\s*")
 #: Administrative nouns clear enough to make even a "person" a place ("Gidan Wawa villages").
@@ -166,7 +169,8 @@ def doc_mentions(doc: Doc, field: TextField, gazetteer: Gazetteer) -> list[Menti
             continue
         if any(ent.start_char < b_end and b_start < ent.end_char for b_start, b_end in blocked):
             continue
-        if _is_truncated(doc, ent) or any(t.lower_ in CALENDAR_WORDS for t in ent):
+        truncated = field == "body" and _is_truncated(doc, ent)  # headlines are whole
+        if truncated or any(t.lower_ in CALENDAR_WORDS for t in ent):
             continue
         for first, last in _comma_parts(doc, int(ent.start), int(ent.end)):
             mention = _clean(doc, first, last, str(ent.label_), field, gazetteer)
@@ -186,7 +190,8 @@ def doc_mentions(doc: Doc, field: TextField, gazetteer: Gazetteer) -> list[Menti
 
 
 def _join_adjacent_places(text: str, mentions: list[Mention]) -> list[Mention]:
-    """ "Oriental Mindoro" tagged as two places side by side is one place."""
+    """ "Oriental Mindoro" tagged as two places side by side is one place, and so is
+    "Washington, D.C." """
     joined: list[Mention] = []
     for mention in mentions:
         previous = joined[-1] if joined else None
@@ -195,7 +200,10 @@ def _join_adjacent_places(text: str, mentions: list[Mention]) -> list[Mention]:
             and previous.label == mention.label
             and mention.label in _PLACE_LABELS
             and not (previous.dateline or mention.dateline)
-            and text[previous.end : mention.start] == " "
+            and (
+                text[previous.end : mention.start] == " "
+                or (text[previous.end : mention.start] == ", " and _DOTTED.fullmatch(mention.text))
+            )
         ):
             surface = text[previous.start : mention.end]
             joined[-1] = replace(
@@ -659,6 +667,14 @@ def _label_from_description(
     described = _appositive_label(root)
     if described is not None:
         return described
+    if (
+        label in {"PERSON", "ORG"}
+        and root.dep_ == "compound"
+        and root.head.is_lower
+        and root.head.lower_ in INHABITANT_NOUNS
+        and root.head.i == last
+    ):
+        return "GPE"  # "two Hnan Khar villagers"
     before = doc[first - 1] if first > 0 else None
     if (
         before is not None

@@ -212,3 +212,57 @@ def test_two_places_side_by_side_are_one_place() -> None:
     assert [m.text for m in joined] == ["Oriental Mindoro", "Bulalacao", "Manila"]
     assert all(text[m.start : m.end] == m.text for m in joined)
     assert joined[0].locative
+
+
+def test_a_headline_ending_in_a_place_keeps_it(enrich_text: Enrich) -> None:
+    result = enrich_text(
+        "One worker died in a fire at a factory on Friday, officials said.",
+        title="1 Killed in Factory Fire in S. Korea",
+    )
+    korea = [e for e in result.entities if e.label == "GPE"]
+    assert [e.name for e in korea] == ["South Korea"]
+    assert "S. Korea" in korea[0].aliases
+
+
+def test_a_city_and_its_dotted_district_are_one_place(enrich_text: Enrich) -> None:
+    result = enrich_text("A 6-year-old was shot in Washington, D.C. earlier this month.")
+    assert "Washington, D.C." in _names(result, "GPE")
+    assert "D.C." not in _all_names(result) - {"Washington, D.C."}
+
+
+def test_a_short_place_merges_into_an_unlisted_longer_one(enrich_text: Enrich) -> None:
+    result = enrich_text(
+        "Strikes hit the Gaza Strip overnight. Officials in Gaza said the hospital was full."
+    )
+    gaza = {e.name: e for e in result.entities if e.label == "GPE"}
+    assert list(gaza) == ["Gaza Strip"]
+    assert "Gaza" in gaza["Gaza Strip"].aliases
+
+
+def test_a_name_for_the_people_of_a_place_is_the_place(enrich_text: Enrich) -> None:
+    result = enrich_text(
+        "Soldiers raided the village on Friday. Two Tan Kone villagers were detained."
+    )
+    assert "Tan Kone" in _names(result, "GPE")
+    assert "Tan Kone" not in _names(result, "PERSON")
+
+
+def test_a_place_with_its_administrative_word_is_the_place_without() -> None:
+    from newsstream.enrich.canonical import build_entities
+    from newsstream.enrich.gazetteer import get_gazetteer
+    from newsstream.enrich.mentions import Mention
+
+    mentions = [
+        Mention("Tan Kone Village", 0, 16, "body", "GPE"),
+        Mention("Tan Kone", 40, 48, "body", "GPE"),
+    ]
+    [village] = build_entities(mentions, get_gazetteer(), body_length=60)
+    assert village.name == "Tan Kone Village"
+    assert village.aliases == ["Tan Kone"]
+
+
+def test_an_appositive_role_makes_a_person(enrich_text: Enrich) -> None:
+    result = enrich_text(
+        "The only victim named so far is Hayden Marsh-Ingram, a tour guide from Auckland."
+    )
+    assert "Hayden Marsh-Ingram" in _names(result, "PERSON")
