@@ -15,10 +15,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsstream.enrich.describe import describe
-from newsstream.enrich.lexicon import CARRIER_VERBS, PERSON_NOUNS
+from newsstream.enrich.lexicon import (
+    CARRIER_VERBS,
+    NON_PERSON_NOUNS,
+    PERSON_NOUNS,
+    PERSON_SINGULAR_SUFFIXES,
+    SINGLE_PERSON_PRONOUNS,
+    SUFFER_VERBS,
+)
 from newsstream.enrich.numbers import Amount
 from newsstream.enrich.quantities import AmountPhrase, find_amounts
 from newsstream.enrich.readings import (
+    COPULAS,
     INTRANSITIVE_DEATHS,
     Reading,
     anchor_of,
@@ -58,6 +66,9 @@ class Figure:
     perpetrator: str | None = None
     time_text: str | None = None
     named_victim: bool = False
+    # a lone victim told of again, by a pronoun ("he died") or a bare surname ("Hale died"):
+    # it counts only through the victim it goes back to (see `figures`)
+    anaphor: bool = False
     parent: Figure | None = field(default=None, repr=False)
     is_total: bool = True
     anchor: Token | None = field(default=None, repr=False)
@@ -148,7 +159,7 @@ def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) 
             carrier = token
         if kind is None:
             continue
-        victim = _single_victim(token, kind)
+        victim = _single_victim(token, kind, carrier)
         if victim is None or _by_suicide(token):
             continue
         reading = Reading(kind=kind, trigger=token, victim=victim, carrier=carrier)
@@ -166,19 +177,31 @@ def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) 
             reading=reading,
             implicit=True,
             named_victim=victim.ent_type_ == "PERSON",
+            anaphor=_anaphor(victim),
         )
         _describe(figure, None)
         figures.append(figure)
     return figures
 
 
-def _single_victim(verb: Token, kind: CasualtyKind) -> Token | None:
+def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> Token | None:
     passive = any(c.dep_ == "auxpass" for c in verb.children)
+    lemma = verb.lemma_.lower()
     wanted = {"nsubjpass"} if passive else {"dobj"}
-    if not passive and (verb.lemma_.lower() in INTRANSITIVE_DEATHS or kind is CasualtyKind.MISSING):
+    if not passive and (
+        lemma in INTRANSITIVE_DEATHS
+        or kind is CasualtyKind.MISSING
+        or lemma in SUFFER_VERBS
+        or (carrier is not None and lemma in COPULAS)
+    ):
         wanted = {"nsubj"}
+    guessed = carrier is not None and kind is CasualtyKind.INJURED
     for child in verb.children:
-        if child.dep_ not in wanted or child.pos_ not in {"NOUN", "PROPN"}:
+        if child.dep_ not in wanted:
+            continue
+        if child.pos_ == "PRON" and child.lower_ in SINGLE_PERSON_PRONOUNS:
+            return child
+        if child.pos_ not in {"NOUN", "PROPN"}:
             continue
         if child.tag_ not in {"NN", "NNP"} or _looks_plural(child):
             return None
@@ -187,9 +210,27 @@ def _single_victim(verb: Token, kind: CasualtyKind) -> Token | None:
             for c in child.children
         ):
             return None
-        if child.ent_type_ == "PERSON" or child.lower_ in PERSON_NOUNS:
+        if child.ent_type_ == "PERSON" or child.lower_ in PERSON_NOUNS or _anaphor(child):
+            return child
+        if not guessed and _person_by_ending(child):
             return child
     return None
+
+
+def _anaphor(token: Token) -> bool:
+    """ "he", "she", or a lone proper noun the model did not tag (a surname told again)."""
+    if token.lower_ in SINGLE_PERSON_PRONOUNS:
+        return True
+    return (
+        token.tag_ == "NNP"
+        and not token.ent_type_
+        and not any(c.dep_ == "compound" for c in token.children)
+    )
+
+
+def _person_by_ending(noun: Token) -> bool:
+    lower = noun.lower_
+    return lower not in NON_PERSON_NOUNS and lower.endswith(PERSON_SINGULAR_SUFFIXES)
 
 
 def _looks_plural(token: Token) -> bool:

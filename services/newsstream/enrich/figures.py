@@ -14,7 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsstream.enrich.casualties import Figure, coordinated
-from newsstream.models import CasualtyFinding, CountQualifier, Location, Place, Span
+from newsstream.enrich.lexicon import SINGLE_PERSON_PRONOUNS
+from newsstream.enrich.readings import inferred_injury
+from newsstream.models import (
+    CasualtyFinding,
+    CasualtyKind,
+    CountQualifier,
+    Location,
+    Place,
+    Span,
+)
 from newsstream.models.common import TextField
 
 _GENERIC_VICTIMS = frozenset({"people", "persons", "others", "other", "more", "person"})
@@ -50,7 +59,8 @@ def assemble(
     """Findings of one article, headline figures first, then the body's in text order."""
     body = _dedupe(body_figures)
     title = [f for f in _dedupe(title_figures) if not _stated_in(f, body)]
-    figures = _drop_counted_lone_victims(title + body)
+    figures = _drop_counted_lone_victims(_resolve_lone_victims(title + body))
+    figures = _drop_dead_among_injured(figures)
     kept = {id(f) for f in figures}
     for figure in figures:
         while figure.parent is not None and id(figure.parent) not in kept:
@@ -137,6 +147,82 @@ def _stated_in(headline: Figure, body: Sequence[Figure]) -> bool:
 def _drop_counted_lone_victims(figures: list[Figure]) -> list[Figure]:
     counted = {f.kind for f in figures if not f.implicit and f.count is not None}
     return [f for f in figures if not f.implicit or f.named_victim or f.kind not in counted]
+
+
+def _resolve_lone_victims(figures: list[Figure]) -> list[Figure]:
+    """A lone victim told of again: "Marcus Lewis was shot in the face ... Lewis died" and
+    "a woman was hit by a bullet. She died in hospital" are one death. A pronoun ("he died")
+    goes back to the lone victim just before it, a name to the one it shares a word with;
+    one that goes back to none is dropped, unless it is a full name."""
+    kept: list[Figure] = []
+    for figure in figures:
+        if not figure.implicit:
+            kept.append(figure)
+            continue
+        earlier = [
+            k
+            for k in kept
+            if k.implicit and k.text_field == figure.text_field and k.start < figure.start
+        ]
+        antecedent = next((k for k in reversed(earlier) if _same_name(k, figure)), None)
+        if antecedent is None and figure.anaphor and _is_pronoun(figure) and earlier:
+            antecedent = earlier[-1]
+        if antecedent is None:
+            if not figure.anaphor:
+                kept.append(figure)
+            continue
+        if antecedent.kind is CasualtyKind.INJURED and figure.kind is CasualtyKind.KILLED:
+            kept.remove(antecedent)
+            figure.victims = antecedent.victims
+            figure.victim_type = antecedent.victim_type
+            figure.named_victim = antecedent.named_victim
+            figure.anaphor = False
+            kept.append(figure)
+        elif antecedent.kind is not figure.kind and not (
+            antecedent.kind is CasualtyKind.KILLED and figure.kind is CasualtyKind.INJURED
+        ):
+            figure.anaphor = False
+            kept.append(figure)
+    return kept
+
+
+def _is_pronoun(figure: Figure) -> bool:
+    victim = figure.reading.victim
+    return victim is not None and victim.pos_ == "PRON"
+
+
+def _same_name(a: Figure, b: Figure) -> bool:
+    """Two victims with a name word in common."""
+    if not (a.named_victim or a.anaphor) or not (b.named_victim or b.anaphor):
+        return False
+    return bool(_name_words(a.victims) & _name_words(b.victims))
+
+
+def _name_words(text: str | None) -> set[str]:
+    return {
+        w
+        for w in (text or "").split()
+        if w[:1].isupper() and w.lower() not in SINGLE_PERSON_PRONOUNS
+    }
+
+
+def _drop_dead_among_injured(figures: list[Figure]) -> list[Figure]:
+    """People only said to be hit or taken to hospital, as many as the same group counted
+    dead, are the dead ("four officers were rushed to hospital; they did not survive")."""
+    dead = [f for f in figures if f.kind is CasualtyKind.KILLED and f.count is not None]
+    return [
+        f
+        for f in figures
+        if not (
+            inferred_injury(f.reading)
+            and any(d.count == f.count and _same_group(d, f) for d in dead)
+        )
+    ]
+
+
+def _same_group(a: Figure, b: Figure) -> bool:
+    words = {_last_word(a.victims), _last_word(b.victims)} - {""}
+    return len(words) <= 1 or bool(words & _GENERIC_VICTIMS)
 
 
 def _superseded(figures: Sequence[Figure], ids: dict[int, str]) -> frozenset[str]:

@@ -268,6 +268,16 @@ PERSON_NOUNS: Final[frozenset[str]] = _words(
     stepdaughter classmate classmates roommate partner bystander bystanders"""
 )
 
+#: Endings of singular nouns that usually name a person ("shopkeeper", "cyclist", "guardian"),
+#: trusted only as the one victim of a predicate that happens to people.
+PERSON_SINGULAR_SUFFIXES: Final[tuple[str, ...]] = (
+    "keeper", "owner", "worker", "dealer", "ist", "ian", "man", "woman", "ee",
+)  # fmt: skip
+
+#: Personal pronouns of one person: the lone victim of a predicate when they go back to one
+#: named just before ("X was shot in the chest. He died at the scene").
+SINGLE_PERSON_PRONOUNS: Final[frozenset[str]] = _words("he she him her")
+
 #: Nouns that look like people by their ending but are not.
 NON_PERSON_NOUNS: Final[frozenset[str]] = _words(
     """tank tanks vehicle vehicles helicopter helicopters container containers tower towers

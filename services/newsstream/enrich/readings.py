@@ -64,7 +64,7 @@ _HYPOTHETICAL: Final[frozenset[str]] = frozenset({"could", "would", "might", "ca
 INTRANSITIVE_DEATHS: Final[frozenset[str]] = frozenset(
     {"die", "perish", "succumb", "drown", "disappear"}
 )
-_COPULAS: Final[frozenset[str]] = frozenset(
+COPULAS: Final[frozenset[str]] = frozenset(
     {"be", "become", "remain", "lie", "lay", "go", "get", "seem", "appear", "stay"}
 )
 
@@ -279,7 +279,7 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
         if lemma in CARRIER_VERBS or lower in CARRIER_VERBS:
             carried = carried_kind(head)
             if carried is None or (
-                relation == "nsubj" and lemma not in _COPULAS and lemma not in SUFFER_VERBS
+                relation == "nsubj" and lemma not in COPULAS and lemma not in SUFFER_VERBS
             ):
                 return None
             return Reading(kind=carried, trigger=head, carrier=head, breakdown=breakdown)
@@ -335,8 +335,22 @@ def carried_kind(verb: Token) -> CasualtyKind | None:
             ):
                 return CasualtyKind.INJURED
     if lemma in HIT_VERBS or lower in HIT_VERBS:
-        return CasualtyKind.KILLED if _fatally(verb) else CasualtyKind.INJURED
+        if _fatally(verb):
+            return CasualtyKind.KILLED
+        # "shot the boy and killed him": what the next verb of the chain did decides
+        then = [kind_of(c) for c in verb.children if c.dep_ == "conj" and not _own_subject(c)]
+        return next((k for k in then if k is not None), CasualtyKind.INJURED)
     return None
+
+
+def inferred_injury(reading: Reading) -> bool:
+    """Whether the injury is inferred from a hit or a stay in care rather than stated: the
+    same people may be counted as dead elsewhere ("rushed to hospital ... did not survive")."""
+    verb = reading.carrier
+    if verb is None or reading.kind is not CasualtyKind.INJURED:
+        return False
+    lemma = verb.lemma_.lower()
+    return _complement_kind(verb) is None and lemma not in SUFFER_VERBS
 
 
 def _in_care(verb: Token, cares: bool) -> bool:
@@ -379,6 +393,10 @@ def _complement_kind(verb: Token) -> CasualtyKind | None:
                 if obj.lower_ in CUSTODY_OBJECTS:
                     return CasualtyKind.ARRESTED
     return None
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _has_own_argument(verb: Token) -> bool:

@@ -23,13 +23,15 @@ def summarise(
     without any number stays null.
     """
     groups = [frozenset(group) for group in joined]
+    kinds = {f.figure_id: f.kind for f in findings}
     values: dict[str, int | None] = {}
     for kind in CasualtyKind:
         counted = [f for f in findings if f.kind is kind and f.count is not None]
         standing = {
-            f.figure_id: f.count
+            f.figure_id: f.count - _taken_out(f, findings)
             for f in counted
-            if f.is_total and f.figure_id not in superseded and f.count is not None
+            if (f.is_total or _apart(f, kinds)) and f.figure_id not in superseded
+            if f.count is not None
         }
         if standing:
             values[kind.value] = max(_tolls(standing, groups))
@@ -37,6 +39,25 @@ def summarise(
         parts = [f.count for f in counted if f.part_of is None and f.count is not None]
         values[kind.value] = sum(parts) if parts else None
     return CasualtyTotals(**values)
+
+
+def _apart(finding: CasualtyFinding, kinds: dict[str, CasualtyKind]) -> bool:
+    """A part of a whole of another kind stands alone for its own kind: "eight people were
+    shot, one of whom died" counts one dead."""
+    parent = finding.part_of
+    return parent is not None and kinds.get(parent, finding.kind) is not finding.kind
+
+
+def _taken_out(whole: CasualtyFinding, findings: Sequence[CasualtyFinding]) -> int:
+    """Parts of another kind leave a whole of the injured: of "eight people were shot, one
+    of whom died", seven were injured."""
+    if whole.kind is not CasualtyKind.INJURED:
+        return 0
+    return sum(
+        f.count or 0
+        for f in findings
+        if f.part_of == whole.figure_id and f.kind is CasualtyKind.KILLED
+    )
 
 
 def _tolls(standing: dict[str, int], joined: Iterable[Collection[str]]) -> list[int]:

@@ -84,3 +84,55 @@ def test_disjoint_groups_add_up_and_a_stated_toll_wins(
     text: str, killed: int, enrich_text: Enrich
 ) -> None:
     assert enrich_text(text).totals.killed == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("The shopkeeper was shot dead outside his store.", (1, None)),
+        ("A teenager suffered gunshot wounds to the leg.", (None, 1)),
+        ("A woman is in critical condition after the crash.", (None, 1)),
+        ("A man was shot in the arm on Main Street.", (None, 1)),
+        ("An officer shot the boy in the chest and killed him.", (1, None)),
+        ("A man was shot and killed on Elm Street. The suspect was arrested.", (1, None)),
+    ],
+)
+def test_one_victim_counts_as_one(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Hale, 15, was shot in the face on Friday. Hale died soon after at the hospital.",
+        "A stray bullet struck the driver in the neck. He was pronounced dead at the scene.",
+    ],
+)
+def test_a_victim_hit_then_dead_is_one_death(text: str, enrich_text: Enrich) -> None:
+    assert _totals(enrich_text(text)) == (1, None)
+
+
+def test_a_pronoun_without_a_victim_before_it_is_no_figure(enrich_text: Enrich) -> None:
+    assert enrich_text("He died in 1998, long before the war.").casualties == []
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("Eight people were shot at a party, and one of them died of his wounds.", (1, 7)),
+        ("Twenty people were wounded, two of whom later died.", (2, 18)),
+    ],
+)
+def test_the_dead_among_the_hit_are_taken_out_of_the_injured(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
+
+
+def test_people_rushed_to_hospital_and_counted_dead_are_not_injured(
+    enrich_text: Enrich,
+) -> None:
+    text = "Four guards were rushed to the hospital. Four guards were killed in the raid."
+    assert _totals(enrich_text(text)) == (4, None)
