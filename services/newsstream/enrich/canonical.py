@@ -202,6 +202,15 @@ def _merge_organisation_parts(clusters: list[_Cluster]) -> None:
         for c in clusters
         if c.label == "ORG" and len(c.words) > 1 and any(m.field == "body" for m in c.mentions)
     ]
+    for index, cluster in enumerate(orgs):
+        same = [
+            o
+            for o in orgs[index + 1 :]
+            if o.mentions and _content_words(o) == _content_words(cluster)
+        ]
+        for other in same:  # "Health Ministry" is "Ministry of Health"
+            if cluster.mentions:
+                cluster.absorb(other)
     for short in clusters:
         if not short.mentions or short.label not in {"ORG", "PERSON"} or len(short.words) != 1:
             continue

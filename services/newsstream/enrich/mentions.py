@@ -109,6 +109,8 @@ _CREDIT_DATELINE = re.compile(r"\((?P<agency>[^()\n]{1,40})\)\s*(?:—|–|--|-|
 _BRACKETED_ACRONYM = re.compile(r"\s?\((?P<acronym>[A-Z][A-Za-z&]{0,2}[A-Z][A-Za-z&-]{0,6})\)")
 #: The short form "Malda: Two elderly persons ..." (checked against the gazetteer).
 _COLON_DATELINE = re.compile(r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s")
+#: A model designation: letters, an optional hyphen, then digits ("C-130", "AK-47", "Mi-8").
+_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Z]?")
 #: An abbreviation written with dots after a comma ("Washington, D.C.").
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _NOT_A_NAME = re.compile(r"@|#|https?:|www\.|/|\.com\b")
@@ -591,7 +593,10 @@ def _capitalised_qualifier(doc: Doc, index: int) -> bool:
 
 
 def _is_not_a_name(doc: Doc, first: int, last: int) -> bool:
-    """A time zone ("1315 GMT") or a bare event noun ("Tsunami" in a Title Case headline)."""
+    """A time zone ("1315 GMT"), a bare event noun ("Tsunami" in a Title Case headline), or
+    a model designation of an aircraft or weapon ("C-130 Hercules", "AK-47")."""
+    if _DESIGNATION.fullmatch(str(doc[first].text)):
+        return True
     if last - first != 1:
         return False
     word = doc[first].lower_

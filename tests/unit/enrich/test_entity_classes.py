@@ -266,3 +266,27 @@ def test_an_appositive_role_makes_a_person(enrich_text: Enrich) -> None:
         "The only victim named so far is Hayden Marsh-Ingram, a tour guide from Auckland."
     )
     assert "Hayden Marsh-Ingram" in _names(result, "PERSON")
+
+
+def test_aircraft_and_weapon_designations_are_not_names(enrich_text: Enrich) -> None:
+    result = enrich_text(
+        "A C-130 Hercules carried the crew to Manila, where police seized an AK-47 rifle. The "
+        "G20 summit went ahead."
+    )
+    names = _all_names(result)
+    assert not any(name.startswith(("C-130", "AK-47")) for name in names)
+    assert "Manila" in _names(result, "GPE")
+
+
+def test_an_organisation_named_in_two_word_orders_is_one() -> None:
+    from newsstream.enrich.canonical import build_entities
+    from newsstream.enrich.gazetteer import get_gazetteer
+    from newsstream.enrich.mentions import Mention
+
+    mentions = [
+        Mention("Ministry of Health", 0, 18, "body", "ORG"),
+        Mention("Health Ministry", 40, 55, "body", "ORG"),
+    ]
+    [ministry] = build_entities(mentions, get_gazetteer(), body_length=60)
+    assert ministry.name == "Ministry of Health"
+    assert ministry.aliases == ["Health Ministry"]
