@@ -17,11 +17,13 @@ from typing import Any
 from newsstream.enrich.describe import describe
 from newsstream.enrich.lexicon import (
     CARRIER_VERBS,
+    GROUP_PRONOUNS,
     NON_PERSON_NOUNS,
     PERSON_NOUNS,
     PERSON_SINGULAR_SUFFIXES,
     SINGLE_PERSON_PRONOUNS,
     SUFFER_VERBS,
+    WHOLE_GROUP_WORDS,
 )
 from newsstream.enrich.numbers import Amount
 from newsstream.enrich.quantities import AmountPhrase, find_amounts
@@ -32,7 +34,9 @@ from newsstream.enrich.readings import (
     anchor_of,
     carried_kind,
     is_partitive,
+    is_person,
     kind_of,
+    raised_subject,
     read_number,
     rejected,
 )
@@ -98,6 +102,7 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
     include_sentence = -10
     sentences = {int(s.start): n for n, s in enumerate(doc.sents)}
     used_triggers: set[int] = set()
+    unread: list[tuple[AmountPhrase, int]] = []  # counts of people no predicate claimed
     for phrase in find_amounts(doc):
         anchor = anchor_of(doc, phrase)
         sentence = anchor.sent
@@ -105,6 +110,8 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
         context = include_kind if sentence_number - include_sentence <= 1 else None
         reading = read_number(doc, phrase, anchor, context)
         if reading is None:
+            if phrase.amount.value is not None and is_person(anchor.head):
+                unread.append((phrase, sentence_number))
             continue
         if reading.include_part:
             include_kind, include_sentence = reading.kind, sentence_number
@@ -127,6 +134,7 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
         _describe(figure, phrase)
         figures.append(figure)
     figures.extend(_lone_victims(doc, field_name, source, used_triggers))
+    figures.extend(_whole_groups(doc, field_name, source, used_triggers, unread, sentences))
     figures.sort(key=lambda f: f.start)
     _link_parts(figures)
     return figures
@@ -140,6 +148,81 @@ def _describe(figure: Figure, phrase: AmountPhrase | None) -> None:
     figure.perpetrator = found.perpetrator
     figure.time_text = found.time_text
     figure.named_victim = figure.named_victim or found.named_victim
+
+
+# -- groups told of again -----------------------------------------------------------------------
+
+
+def _whole_groups(
+    doc: Doc,
+    field_name: TextField,
+    source: str,
+    used: set[int],
+    unread: list[tuple[AmountPhrase, int]],
+    sentences: dict[int, int],
+) -> list[Figure]:
+    """ "opened fire on four men. They were all hit", "six children. All of them were
+    killed": a whole group counted just before (in that sentence or the one before it, by a
+    number no predicate claimed) as the subject of a casualty predicate; "both were
+    killed" counts two by itself."""
+    figures: list[Figure] = []
+    for token in doc:
+        if token.i in used or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        kind, carrier = kind_of(token), None
+        if kind is None and (token.lower_ in CARRIER_VERBS or token.lemma_ in CARRIER_VERBS):
+            kind, carrier = carried_kind(token), token
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if kind is None or subject is None:
+            continue
+        amount = _group_amount(token, subject, unread, sentences)
+        if amount is None:
+            continue
+        reading = Reading(kind=kind, trigger=token, victim=None, carrier=carrier)
+        if rejected(doc, subject, reading):
+            continue
+        figure = Figure(
+            text_field=field_name,
+            doc=doc,
+            source=source,
+            sentence=token.sent,
+            start=int(subject.idx),
+            end=int(subject.idx) + len(subject.text),
+            amount=amount,
+            qualifier=CountQualifier.EXACT,
+            reading=reading,
+            anchor=subject,
+        )
+        _describe(figure, None)
+        figures.append(figure)
+    return figures
+
+
+def _group_amount(
+    verb: Token, subject: Token, unread: list[tuple[AmountPhrase, int]], sentences: dict[int, int]
+) -> Amount | None:
+    lower = subject.lower_
+    if lower == "both" and subject.pos_ == "PRON":
+        return Amount(2, 2, 2)
+    whole = lower in WHOLE_GROUP_WORDS and any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.lower_ in GROUP_PRONOUNS for o in c.children)
+        for c in subject.children
+    )
+    whole = whole or (
+        lower in GROUP_PRONOUNS
+        and any(c.lower_ in WHOLE_GROUP_WORDS for c in (*verb.children, *subject.children))
+    )
+    if not whole:
+        return None
+    here = sentences.get(int(verb.sent.start), 0)
+    before = [
+        phrase
+        for phrase, number in unread
+        if here - 1 <= number <= here and phrase.last <= subject.i
+    ]
+    return before[-1].amount if before else None
 
 
 # -- lone victims --------------------------------------------------------------------------------
@@ -196,7 +279,11 @@ def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> To
     ):
         wanted = {"nsubj"}
     guessed = carrier is not None and kind is CasualtyKind.INJURED
-    for child in verb.children:
+    arguments = list(verb.children)
+    raised = raised_subject(verb)
+    if raised is not None:  # "the toddler was reported to be shot"
+        arguments, wanted = [raised], {raised.dep_}
+    for child in arguments:
         if child.dep_ not in wanted:
             continue
         if child.pos_ == "PRON" and child.lower_ in SINGLE_PERSON_PRONOUNS:

@@ -265,18 +265,31 @@ PERSON_NOUNS: Final[frozenset[str]] = _words(
     forces friend friends colleague colleagues comrade comrades neighbor neighbors neighbour
     neighbours boyfriend girlfriend cousin cousins nephew nieces niece uncle aunt grandmother
     grandfather grandchild grandchildren grandson granddaughter stepfather stepson
-    stepdaughter classmate classmates roommate partner bystander bystanders"""
+    stepdaughter classmate classmates roommate partner bystander bystanders male males female
+    females juvenile juveniles"""
 )
 
 #: Endings of singular nouns that usually name a person ("shopkeeper", "cyclist", "guardian"),
 #: trusted only as the one victim of a predicate that happens to people.
 PERSON_SINGULAR_SUFFIXES: Final[tuple[str, ...]] = (
-    "keeper", "owner", "worker", "dealer", "ist", "ian", "man", "woman", "ee",
+    "keeper", "owner", "worker", "dealer", "ist", "ian", "man", "woman", "ee", "year-old",
 )  # fmt: skip
 
 #: Personal pronouns of one person: the lone victim of a predicate when they go back to one
 #: named just before ("X was shot in the chest. He died at the scene").
 SINGLE_PERSON_PRONOUNS: Final[frozenset[str]] = _words("he she him her")
+
+#: Words that stand for the members of a group counted before ("opened fire on four men.
+#: They were all hit"; "both were killed", which counts two by itself).
+WHOLE_GROUP_WORDS: Final[frozenset[str]] = _words("all both")
+GROUP_PRONOUNS: Final[frozenset[str]] = _words("they them these those")
+
+#: Verbs that report or suppose a fact through a to-infinitive ("reported to be shot", "feared
+#: to have been killed"): the casualty is stated, not merely intended as in "tried to kill".
+REPORTING_VERBS: Final[frozenset[str]] = _words(
+    """report reported say said believe believed fear feared think thought know known
+    confirm confirmed understand understood estimate estimated presume presumed"""
+)
 
 #: Nouns that look like people by their ending but are not.
 NON_PERSON_NOUNS: Final[frozenset[str]] = _words(
@@ -293,7 +306,9 @@ NON_PERSON_NOUNS: Final[frozenset[str]] = _words(
 )
 
 #: Endings that usually mark a person noun ("workers", "journalists", "Americans").
-PERSON_SUFFIXES: Final[tuple[str, ...]] = ("ers", "ors", "ists", "ians", "ants", "ees", "men")
+PERSON_SUFFIXES: Final[tuple[str, ...]] = (
+    "ers", "ors", "ists", "ians", "ants", "ees", "men", "year-olds",
+)  # fmt: skip
 
 #: Words in a victim group that decide its coarse type, checked in this order.
 VICTIM_TYPE_WORDS: Final[tuple[tuple[VictimType, frozenset[str]], ...]] = (

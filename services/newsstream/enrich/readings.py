@@ -35,6 +35,7 @@ from newsstream.enrich.lexicon import (
     NOUN_ONLY_FORMS,
     PERSON_NOUNS,
     PERSON_SUFFIXES,
+    REPORTING_VERBS,
     SPORTS_WORDS,
     SUFFER_VERBS,
     SUPERSEDING_TOLL_VERBS,
@@ -284,6 +285,8 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
                 return None
             return Reading(kind=carried, trigger=head, carrier=head, breakdown=breakdown)
         if head.pos_ in {"VERB", "AUX"}:
+            if relation in {"nsubj", "nsubjpass"}:
+                return _raised(head, breakdown)
             return None
         if via_of and head.pos_ == "NOUN" and not _holds_people(head):
             return None  # "bans meetings of 50 people": the meetings are the argument
@@ -572,7 +575,9 @@ def rejected(doc: Doc, anchor: Token, reading: Reading) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in trigger.children):
         return True
-    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children):
+    if any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "TO" for c in trigger.children
+    ) and not _reported(trigger):
         return True  # "threatened to kill", "tried to abduct": intended, not done
     if trigger.lemma_.lower() == "eliminate" and any(
         c.dep_ == "prep" and c.lower_ == "from" for c in trigger.children
@@ -584,6 +589,38 @@ def rejected(doc: Doc, anchor: Token, reading: Reading) -> bool:
     if reading.kind is CasualtyKind.INJURED and sentence_words & SPORTS_WORDS:
         return True
     return _is_combined(trigger, reading.kind)
+
+
+def _raised(verb: Token, breakdown: bool) -> Reading | None:
+    """ "eight people are feared to have been killed", "two were reported to be shot": the
+    subject of a reporting verb is the one its to-infinitive happened to."""
+    if verb.lemma_.lower() not in REPORTING_VERBS and verb.lower_ not in REPORTING_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ != "xcomp":
+            continue
+        kind = kind_of(child)
+        if kind is not None:
+            return Reading(kind=kind, trigger=child, breakdown=breakdown)
+        carried = carried_kind(child) if child.lemma_.lower() in CARRIER_VERBS else None
+        if carried is not None:
+            return Reading(kind=carried, trigger=child, carrier=child, breakdown=breakdown)
+    return None
+
+
+def raised_subject(verb: Token) -> Token | None:
+    """The subject of the reporting verb a casualty verb is the to-infinitive of."""
+    if verb.dep_ != "xcomp" or not _reported(verb):
+        return None
+    return next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _reported(verb: Token) -> bool:
+    """ "reported to be shot", "feared to have been killed": a report, not an intention."""
+    head = verb.head
+    return verb.dep_ in {"xcomp", "ccomp"} and (
+        head.lemma_.lower() in REPORTING_VERBS or head.lower_ in REPORTING_VERBS
+    )
 
 
 def _is_combined(trigger: Token, kind: CasualtyKind) -> bool:

@@ -136,3 +136,35 @@ def test_people_rushed_to_hospital_and_counted_dead_are_not_injured(
 ) -> None:
     text = "Four guards were rushed to the hospital. Four guards were killed in the raid."
     assert _totals(enrich_text(text)) == (4, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("A gunman opened fire on four men outside a bar. They were all hit.", (None, 4)),
+        ("Raiders stormed a farm with six workers inside. All of them were killed.", (6, None)),
+        ("Two brothers were found in the car. Both were dead.", (2, None)),
+    ],
+)
+def test_a_group_counted_before_is_told_of_again(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("The toddler was reported to be shot near the school.", (None, 1)),
+        ("At least eight traders are feared to have been killed in the clashes.", (8, None)),
+        ("Officers learned four adult males had been shot.", (None, 4)),
+    ],
+)
+def test_reported_casualties_and_people_by_age_or_sex(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
+
+
+def test_an_intended_casualty_is_still_no_figure(enrich_text: Enrich) -> None:
+    assert enrich_text("The gang threatened to kill three villagers.").casualties == []
