@@ -19,10 +19,11 @@ from newsstream.enrich.lexicon import (
     CARRIER_VERBS,
     GROUP_PRONOUNS,
     NON_PERSON_NOUNS,
+    ONE_MORE_WORDS,
     PERSON_NOUNS,
     PERSON_SINGULAR_SUFFIXES,
     SINGLE_PERSON_PRONOUNS,
-    SUFFER_VERBS,
+    UNDERGO_VERBS,
     WHOLE_GROUP_WORDS,
 )
 from newsstream.enrich.numbers import Amount
@@ -270,11 +271,14 @@ def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) 
 def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> Token | None:
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     lemma = verb.lemma_.lower()
-    wanted = {"nsubjpass"} if passive else {"dobj"}
+    elided = verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    if elided and any(c.dep_ == "auxpass" for c in verb.head.children):
+        passive = True  # "three were killed and another [was] injured"
+    wanted = {"nsubjpass", "nsubj"} if passive else {"dobj"}
     if not passive and (
         lemma in INTRANSITIVE_DEATHS
         or kind is CasualtyKind.MISSING
-        or lemma in SUFFER_VERBS
+        or lemma in UNDERGO_VERBS
         or (carrier is not None and lemma in COPULAS)
     ):
         wanted = {"nsubj"}
@@ -286,7 +290,7 @@ def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> To
     for child in arguments:
         if child.dep_ not in wanted:
             continue
-        if child.pos_ == "PRON" and child.lower_ in SINGLE_PERSON_PRONOUNS:
+        if child.pos_ == "PRON" and child.lower_ in SINGLE_PERSON_PRONOUNS | ONE_MORE_WORDS:
             return child
         if child.pos_ not in {"NOUN", "PROPN"}:
             continue

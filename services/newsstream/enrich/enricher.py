@@ -126,7 +126,7 @@ class Enricher:
         return Enrichment(
             entities=entities,
             casualties=result.findings,
-            totals=summarise(result.findings, result.superseded, result.joined),
+            totals=summarise(result.findings, result.superseded, result.joined, result.hits),
             notes=notes,
         )
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsstream.enrich.casualties import Figure, coordinated
-from newsstream.enrich.lexicon import SINGLE_PERSON_PRONOUNS
+from newsstream.enrich.lexicon import HIT_VERBS, SINGLE_PERSON_PRONOUNS
 from newsstream.enrich.readings import inferred_injury
 from newsstream.models import (
     CasualtyFinding,
@@ -27,6 +27,7 @@ from newsstream.models import (
 from newsstream.models.common import TextField
 
 _GENERIC_VICTIMS = frozenset({"people", "persons", "others", "other", "more", "person"})
+_OTHERS = frozenset({"others", "other", "more"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class CasualtyResult:
     findings: list[CasualtyFinding]
     superseded: frozenset[str]
     joined: tuple[frozenset[str], ...] = ()
+    hits: frozenset[str] = frozenset()
 
 
 def assemble(
@@ -77,8 +79,9 @@ def assemble(
     joined = tuple(
         frozenset(ids[id(f)] for f in group if id(f) in ids) for group in coordinated(figures)
     )
+    hits = frozenset(ids[id(f)] for f in figures if _counts_all_hit(f))
     return CasualtyResult(
-        findings, _superseded(figures, ids), tuple(j for j in joined if len(j) > 1)
+        findings, _superseded(figures, ids), tuple(j for j in joined if len(j) > 1), hits
     )
 
 
@@ -223,6 +226,19 @@ def _drop_dead_among_injured(figures: list[Figure]) -> list[Figure]:
 def _same_group(a: Figure, b: Figure) -> bool:
     words = {_last_word(a.victims), _last_word(b.victims)} - {""}
     return len(words) <= 1 or bool(words & _GENERIC_VICTIMS)
+
+
+def _counts_all_hit(figure: Figure) -> bool:
+    """ "Six people were shot": a count of everyone hit, the dead among them included
+    (unless they are "others" beside the dead)."""
+    carrier = figure.reading.carrier
+    return (
+        not figure.implicit
+        and carrier is not None
+        and carrier.lemma_.lower() in HIT_VERBS
+        and inferred_injury(figure.reading)
+        and _last_word(figure.victims) not in _OTHERS
+    )
 
 
 def _superseded(figures: Sequence[Figure], ids: dict[int, str]) -> frozenset[str]:

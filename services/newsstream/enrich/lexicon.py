@@ -89,7 +89,8 @@ CARRIER_VERBS: Final[frozenset[str]] = _words(
     list declare pronounce lie lay hit strike attack stab beat burn take taken hold held gun
     gunned get got go stone mob crush hack struck graze grazed treat treated rush rushed
     transport transported send sent airlift airlifted fly flown admit admitted carry carried
-    bring brought suffer suffered sustain sustained receive received"""
+    bring brought suffer suffered sustain sustained receive received fight fighting battle
+    battling cling clinging struggle struggling"""
 )
 
 #: Verbs whose person object was hit and, with nothing more said, survived it: "two were
@@ -123,6 +124,18 @@ CONDITION_WORDS: Final[frozenset[str]] = _words(
 SUFFER_VERBS: Final[frozenset[str]] = _words(
     "suffer suffered suffers sustain sustained sustains receive received"
 )
+#: Verbs of a fight for one's life ("two others are fighting for their lives"): injured.
+LIFE_STRUGGLE_VERBS: Final[frozenset[str]] = _words(
+    "fight fighting battle battling cling clinging struggle struggling"
+)
+LIFE_NOUNS: Final[frozenset[str]] = _words("life lives")
+
+#: Verbs whose subject is the one hurt (suffering injuries, fighting for life).
+UNDERGO_VERBS: Final[frozenset[str]] = SUFFER_VERBS | LIFE_STRUGGLE_VERBS
+
+#: Words that count one more person ("three were killed and another injured").
+ONE_MORE_WORDS: Final[frozenset[str]] = _words("another")
+
 INJURY_NOUNS: Final[frozenset[str]] = _words(
     "injury injuries wound wounds burn burns fracture fractures"
 )

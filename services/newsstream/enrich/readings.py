@@ -31,6 +31,8 @@ from newsstream.enrich.lexicon import (
     INCLUDE_VERBS,
     INJURY_NOUNS,
     KIND_WORDS,
+    LIFE_NOUNS,
+    LIFE_STRUGGLE_VERBS,
     NON_PERSON_NOUNS,
     NOUN_ONLY_FORMS,
     PERSON_NOUNS,
@@ -43,6 +45,7 @@ from newsstream.enrich.lexicon import (
     TOLL_NOUNS,
     TOLL_OBJECT_VERBS,
     TOLL_VERBS,
+    UNDERGO_VERBS,
 )
 from newsstream.enrich.quantities import AmountPhrase
 from newsstream.models import CasualtyKind, CountQualifier
@@ -89,6 +92,8 @@ def read_number(
     doc: Doc, phrase: AmountPhrase, anchor: Token, include_kind: CasualtyKind | None = None
 ) -> Reading | None:
     """The casualty a number phrase counts, or None when it counts something else."""
+    if anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
+        return None  # "Dallas Reed, 19,": an age beside a name
     victim = _victim_noun(doc, phrase, anchor)
     if victim is not None and not (is_person(victim) or group_kind(victim) is not None):
         return None
@@ -280,7 +285,7 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
         if lemma in CARRIER_VERBS or lower in CARRIER_VERBS:
             carried = carried_kind(head)
             if carried is None or (
-                relation == "nsubj" and lemma not in COPULAS and lemma not in SUFFER_VERBS
+                relation == "nsubj" and lemma not in COPULAS and lemma not in UNDERGO_VERBS
             ):
                 return None
             return Reading(kind=carried, trigger=head, carrier=head, breakdown=breakdown)
@@ -337,13 +342,18 @@ def carried_kind(verb: Token) -> CasualtyKind | None:
                 child.lemma_.lower() in INJURY_NOUNS or child.lower_ in INJURY_NOUNS
             ):
                 return CasualtyKind.INJURED
-    if lemma in HIT_VERBS or lower in HIT_VERBS:
+    if (lemma in HIT_VERBS or lower in HIT_VERBS) and not _event_noun(verb):
         if _fatally(verb):
             return CasualtyKind.KILLED
         # "shot the boy and killed him": what the next verb of the chain did decides
         then = [kind_of(c) for c in verb.children if c.dep_ == "conj" and not _own_subject(c)]
         return next((k for k in then if k is not None), CasualtyKind.INJURED)
     return None
+
+
+def _event_noun(verb: Token) -> bool:
+    """ "in the shooting": a gerund standing for the event, not a hit of anyone."""
+    return verb.tag_ == "VBG" and verb.dep_ in {"pobj", "nsubj", "nsubjpass", "dobj", "compound"}
 
 
 def inferred_injury(reading: Reading) -> bool:
@@ -369,6 +379,8 @@ def _in_care(verb: Token, cares: bool) -> bool:
                 m.lower_ in CONDITION_WORDS for m in obj.children
             ):
                 return True
+            if verb.lemma_.lower() in LIFE_STRUGGLE_VERBS and obj.lower_ in LIFE_NOUNS:
+                return True  # "fighting for their lives"
             words = {t.lower_ for t in obj.subtree}
             if cares and words & CARE_WORDS and not _death_within(obj):
                 return True

@@ -168,3 +168,32 @@ def test_reported_casualties_and_people_by_age_or_sex(
 
 def test_an_intended_casualty_is_still_no_figure(enrich_text: Enrich) -> None:
     assert enrich_text("The gang threatened to kill three villagers.").casualties == []
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("Police said five people were shot on Friday night. Two men were killed.", (2, 3)),
+        ("Six people were shot at the party, and two of them died.", (2, 4)),
+        ("One man was killed and two others were shot.", (1, 2)),
+        ("A woman was shot in the leg. A man was killed in a separate attack.", (1, 1)),
+    ],
+)
+def test_people_hit_include_the_dead_unless_they_are_others(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("Three people were killed, and another injured in the crash.", (3, 1)),
+        ("Two others are now fighting for their lives.", (None, 2)),
+        ("Relatives identified one of the victims as Dana Reed, 19.", (None, None)),
+    ],
+)
+def test_one_more_a_fight_for_life_and_an_age_beside_a_name(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
