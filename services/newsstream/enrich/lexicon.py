@@ -133,6 +133,12 @@ LIFE_NOUNS: Final[frozenset[str]] = _words("life lives")
 #: Verbs whose subject is the one hurt (suffering injuries, fighting for life).
 UNDERGO_VERBS: Final[frozenset[str]] = SUFFER_VERBS | LIFE_STRUGGLE_VERBS
 
+#: Verbs that take lives ("the blast claimed the lives of ten people", "claimed 12 lives").
+LIFE_TAKING_VERBS: Final[frozenset[str]] = _words("claim claimed take took taken cost")
+
+#: Carrier verbs and the particle that makes them a killing ("gunned down", "mowed down").
+KILLING_PARTICLES: Final[dict[str, str]] = {"gun": "down", "gunned": "down", "mow": "down"}
+
 #: Words that count one more person ("three were killed and another injured").
 ONE_MORE_WORDS: Final[frozenset[str]] = _words("another")
 

@@ -30,9 +30,11 @@ from newsstream.enrich.lexicon import (
     HIT_VERBS,
     INCLUDE_VERBS,
     INJURY_NOUNS,
+    KILLING_PARTICLES,
     KIND_WORDS,
     LIFE_NOUNS,
     LIFE_STRUGGLE_VERBS,
+    LIFE_TAKING_VERBS,
     NON_PERSON_NOUNS,
     NOUN_ONLY_FORMS,
     PERSON_NOUNS,
@@ -95,6 +97,9 @@ def read_number(
     if anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
         return None  # "Dallas Reed, 19,": an age beside a name
     victim = _victim_noun(doc, phrase, anchor)
+    lives = _lives_taken(victim) if victim is not None else None
+    if lives is not None:
+        return lives  # "claimed 12 lives"
     if victim is not None and not (is_person(victim) or group_kind(victim) is not None):
         return None
     if victim is None and _counts_things(anchor):
@@ -105,6 +110,10 @@ def read_number(
         reading = _preceding_predicate(doc, phrase) or _following_predicate(doc, phrase)
     else:
         reading = _own_modifier(anchor, victim) or _walk_up(victim or anchor, include_kind)
+        if reading is not None and reading.trigger is not None and reading.trigger.dep_ == "relcl":
+            # "six children who were kidnapped ... were shot dead": the main predicate
+            main = _walk_up(victim or anchor, include_kind)
+            reading = main if main is not None and main.kind is not reading.kind else reading
     if reading is None and not _argument_of_other_verb(victim or anchor):
         reading = _preceding_predicate(doc, phrase) or _following_predicate(doc, phrase)
     elif reading is not None and _is_coordination_artefact(victim or anchor, reading):
@@ -206,6 +215,16 @@ def _fatally(token: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in FATAL_ADVERBS for c in token.children)
 
 
+def _victims_of(noun: Token) -> CasualtyKind | None:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                kind = kind_of(obj)
+                if kind is not None:
+                    return kind
+    return None
+
+
 def _is_any_kind_group(token: Token) -> bool:
     """ "victims": casualties of some kind, which a count of them does not say."""
     return token.lower_ in ANY_KIND_GROUP_NOUNS
@@ -219,6 +238,10 @@ def _own_modifier(anchor: Token, victim: Token | None) -> Reading | None:
     """ "five others injured", "three women abducted", "11 dead", "civilians who were executed"."""
     if victim is not None and group_kind(victim) is not None and not _is_any_kind_group(victim):
         return Reading(kind=group_kind(victim) or CasualtyKind.KILLED, trigger=victim)
+    if victim is not None and _is_any_kind_group(victim):
+        kind = _victims_of(victim)
+        if kind is not None:
+            return Reading(kind=kind, trigger=victim)  # "27 victims of the massacre"
     holders = [anchor] + ([victim] if victim is not None else [])
     for holder in holders:
         for child in holder.children:
@@ -293,6 +316,9 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
             if relation in {"nsubj", "nsubjpass"}:
                 return _raised(head, breakdown)
             return None
+        lives = _lives_taken(head) if via_of else None
+        if lives is not None:
+            return lives  # "claimed the lives of ten people"
         if via_of and head.pos_ == "NOUN" and not _holds_people(head):
             return None  # "bans meetings of 50 people": the meetings are the argument
         if relation == "appos":
@@ -300,6 +326,15 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
         via_of = False
         current = head
     return None
+
+
+def _lives_taken(noun: Token) -> Reading | None:
+    verb = noun.head
+    if noun.lower_ not in LIFE_NOUNS or noun.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in LIFE_TAKING_VERBS and verb.lower_ not in LIFE_TAKING_VERBS:
+        return None
+    return Reading(kind=CasualtyKind.KILLED, trigger=verb)
 
 
 def _holds_people(noun: Token) -> bool:
@@ -394,6 +429,11 @@ def _death_within(token: Token) -> bool:
 
 
 def _complement_kind(verb: Token) -> CasualtyKind | None:
+    particle = KILLING_PARTICLES.get(verb.lower_) or KILLING_PARTICLES.get(verb.lemma_.lower())
+    if particle is not None and any(
+        c.dep_ == "prt" and c.lower_ == particle for c in verb.children
+    ):
+        return CasualtyKind.KILLED  # "gunned down"
     for child in verb.children:
         if child.dep_ in COMPLEMENT_DEPS:
             if child.lower_ in DEATH_COMPLEMENTS or child.lower_ in FATAL_ADVERBS:
@@ -609,7 +649,7 @@ def _raised(verb: Token, breakdown: bool) -> Reading | None:
     if verb.lemma_.lower() not in REPORTING_VERBS and verb.lower_ not in REPORTING_VERBS:
         return None
     for child in verb.children:
-        if child.dep_ != "xcomp":
+        if child.dep_ not in {"xcomp", "advcl", "oprd"}:
             continue
         kind = kind_of(child)
         if kind is not None:

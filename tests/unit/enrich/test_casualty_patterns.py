@@ -197,3 +197,20 @@ def test_one_more_a_fight_for_life_and_an_age_beside_a_name(
     text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
 ) -> None:
     assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("An airstrike claimed the lives of at least ten people near the town.", 10),
+        ("The floods have claimed 12 lives so far.", 12),
+        ("No fewer than seven traders have been feared killed in the violence.", 7),
+        ("One of the founding members of the club was gunned down on Tuesday.", 1),
+        ("Six boys who were abducted in the north were shot dead by their captors.", 6),
+        ("Residents buried 27 victims of the latest massacre.", 27),
+    ],
+)
+def test_lives_taken_gunned_down_and_the_main_predicate(
+    killed: int, text: str, enrich_text: Enrich
+) -> None:
+    assert enrich_text(text).totals.killed == killed
