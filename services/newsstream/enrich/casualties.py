@@ -22,6 +22,7 @@ from newsstream.enrich.lexicon import (
     ONE_MORE_WORDS,
     PERSON_NOUNS,
     PERSON_SINGULAR_SUFFIXES,
+    SELF_PRONOUNS,
     SINGLE_PERSON_PRONOUNS,
     UNDERGO_VERBS,
     WHOLE_GROUP_WORDS,
@@ -292,6 +293,8 @@ def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> To
             continue
         if child.pos_ == "PRON" and child.lower_ in SINGLE_PERSON_PRONOUNS | ONE_MORE_WORDS:
             return child
+        if child.lower_ in SELF_PRONOUNS:
+            return child  # "shot himself"
         if child.pos_ not in {"NOUN", "PROPN"}:
             continue
         if child.tag_ not in {"NN", "NNP"} or _looks_plural(child):

@@ -298,6 +298,9 @@ PERSON_SINGULAR_SUFFIXES: Final[tuple[str, ...]] = (
 #: named just before ("X was shot in the chest. He died at the scene").
 SINGLE_PERSON_PRONOUNS: Final[frozenset[str]] = _words("he she him her")
 
+#: Reflexive pronouns of one person: the victim is the agent ("shot himself").
+SELF_PRONOUNS: Final[frozenset[str]] = _words("himself herself")
+
 #: Words that stand for the members of a group counted before ("opened fire on four men.
 #: They were all hit"; "both were killed", which counts two by itself).
 WHOLE_GROUP_WORDS: Final[frozenset[str]] = _words("all both")

@@ -40,6 +40,7 @@ from newsstream.enrich.lexicon import (
     PERSON_NOUNS,
     PERSON_SUFFIXES,
     REPORTING_VERBS,
+    SINGLE_PERSON_PRONOUNS,
     SPORTS_WORDS,
     SUFFER_VERBS,
     SUPERSEDING_TOLL_VERBS,
@@ -369,8 +370,9 @@ def carried_kind(verb: Token) -> CasualtyKind | None:
     if kind is not None:
         return kind
     lemma, lower = verb.lemma_.lower(), verb.lower_
-    if _in_care(verb, lemma in CARE_VERBS or lower in CARE_VERBS):
-        return CasualtyKind.INJURED
+    cared = _in_care(verb, lemma in CARE_VERBS or lower in CARE_VERBS)
+    if cared is not None:
+        return cared
     if lemma in SUFFER_VERBS or lower in SUFFER_VERBS:
         for child in verb.children:
             if child.dep_ == "dobj" and (
@@ -401,9 +403,9 @@ def inferred_injury(reading: Reading) -> bool:
     return _complement_kind(verb) is None and lemma not in SUFFER_VERBS
 
 
-def _in_care(verb: Token, cares: bool) -> bool:
-    """ "taken to (the) hospital", "treated at a medical center", "in critical condition";
-    not when the sentence goes on to a death there ("rushed to hospital, where he died")."""
+def _in_care(verb: Token, cares: bool) -> CasualtyKind | None:
+    """ "taken to (the) hospital", "treated at a medical center", "in critical condition":
+    injured; "taken to a hospital, where he was pronounced dead": killed."""
     for child in verb.children:
         if child.dep_ not in {"prep", "dative"}:
             continue
@@ -413,12 +415,29 @@ def _in_care(verb: Token, cares: bool) -> bool:
             if obj.lemma_.lower() in CONDITION_NOUNS and any(
                 m.lower_ in CONDITION_WORDS for m in obj.children
             ):
-                return True
+                return CasualtyKind.INJURED
             if verb.lemma_.lower() in LIFE_STRUGGLE_VERBS and obj.lower_ in LIFE_NOUNS:
-                return True  # "fighting for their lives"
+                return CasualtyKind.INJURED  # "fighting for their lives"
             words = {t.lower_ for t in obj.subtree}
-            if cares and words & CARE_WORDS and not _death_within(obj):
-                return True
+            if not cares or not words & CARE_WORDS:
+                continue
+            if not _death_within(obj):
+                return CasualtyKind.INJURED
+            if _died_there(obj):
+                return CasualtyKind.KILLED
+    return None
+
+
+def _died_there(place: Token) -> bool:
+    """ "a hospital, where he died": the one brought there died (not "where one of them")."""
+    for token in place.subtree:
+        if token.dep_ != "relcl":
+            continue
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and all(c.lower_ in SINGLE_PERSON_PRONOUNS for c in subjects):
+            return kind_of(token) is CasualtyKind.KILLED or carried_kind(token) is (
+                CasualtyKind.KILLED
+            )
     return False
 
 

@@ -214,3 +214,17 @@ def test_lives_taken_gunned_down_and_the_main_predicate(
     killed: int, text: str, enrich_text: Enrich
 ) -> None:
     assert enrich_text(text).totals.killed == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("The boy accidentally shot himself. He was pronounced dead soon after.", (1, None)),
+        ("The victim was taken to a hospital, where she was pronounced dead.", (1, None)),
+        ("The hunter shot himself in the foot while cleaning his rifle.", (None, 1)),
+    ],
+)
+def test_a_shot_at_oneself_and_a_death_at_the_hospital(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
