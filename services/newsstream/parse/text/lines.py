@@ -5,8 +5,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsstream.parse.text.vocabulary import LINK_LABEL
+
 # Crawlers prefix the stored text with the page's date: " date 2025-07-20 DAMASCUS: ...".
 _PAGE_STAMP = re.compile(r"^\s*(?:date|published|time)\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+
+
+# A label glued before a card's headline, with its arrow: "Read More »Three dead after blast".
+_LEADING_LABEL = re.compile(r"^(" + LINK_LABEL + r"\s*[»›→>]+)\s*(?=\S)", re.IGNORECASE)
+# A label after the last sentence of a card's text: "... caused the blast. Source link".
+_TRAILING_LABEL = re.compile(r"(?<=[.!?\"”’])\s+(" + LINK_LABEL + r"\s*[»›→>]*)$", re.IGNORECASE)
+
+
+def unglue(text: str) -> list[str]:
+    """A line split where an inline link label runs into the text next to it."""
+    parts = [text]
+    leading = _LEADING_LABEL.match(text)
+    if leading:
+        parts = [leading.group(1), text[leading.end() :].strip()]
+    trailing = _TRAILING_LABEL.search(parts[-1])
+    if trailing and trailing.start() > 0:
+        parts[-1:] = [parts[-1][: trailing.start()].strip(), trailing.group(1)]
+    return [part for part in parts if part]
 
 
 @dataclass(frozen=True)
@@ -33,5 +53,9 @@ def split_page(text: str) -> Page:
     if match:
         stamp = match.group(1)
         normalised = normalised[match.end() :]
-    lines = tuple(Line(index, raw.strip()) for index, raw in enumerate(normalised.split("\n")))
+    lines = tuple(
+        Line(index, part)
+        for index, raw in enumerate(normalised.split("\n"))
+        for part in (unglue(raw.strip()) if raw.strip() else [""])
+    )
     return Page(lines, stamp)

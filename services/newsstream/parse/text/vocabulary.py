@@ -236,3 +236,11 @@ NAME_PARTICLES = frozenset(
         "-",
     }
 )
+
+# Link labels that close a teaser card ("Read More »", "Source link", "Continue reading →").
+# Pages that print cards inline run them into the next card's headline or onto the end of the
+# card's text: "Read More »Three dead after blast", "... caused the blast. Source link".
+LINK_LABEL = (
+    r"(?:read\s+more|continue\s+reading|keep\s+reading|read\s+(?:the\s+)?full\s+(?:story|article)"
+    r"|source\s+link|view\s+(?:the\s+)?(?:full\s+)?(?:story|article))"
+)
