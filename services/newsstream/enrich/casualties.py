@@ -137,6 +137,7 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
         figures.append(figure)
     figures.extend(_lone_victims(doc, field_name, source, used_triggers))
     figures.extend(_whole_groups(doc, field_name, source, used_triggers, unread, sentences))
+    figures.extend(_single_members(figures))
     figures.sort(key=lambda f: f.start)
     _link_parts(figures)
     return figures
@@ -150,6 +151,66 @@ def _describe(figure: Figure, phrase: AmountPhrase | None) -> None:
     figure.perpetrator = found.perpetrator
     figure.time_text = found.time_text
     figure.named_victim = figure.named_victim or found.named_victim
+
+
+# -- one person among counted groups ----------------------------------------------------------
+
+
+def _single_members(figures: list[Figure]) -> list[Figure]:
+    """ "a girl, two women and a man were shot", "killed two soldiers and a civilian": a
+    person with "a" in the coordination of a counted group is one more of that predicate."""
+    singles: list[Figure] = []
+    counted = {int(f.reading.victim.i) for f in figures if f.reading.victim is not None}
+    for figure in figures:
+        victim = figure.reading.victim
+        if victim is None or figure.implicit or figure.count is None:
+            continue
+        for member in _conjuncts(victim):
+            if int(member.i) in counted or not _one_person(member):
+                continue
+            counted.add(int(member.i))
+            reading = Reading(
+                kind=figure.reading.kind,
+                trigger=figure.reading.trigger,
+                victim=member,
+                carrier=figure.reading.carrier,
+            )
+            single = Figure(
+                text_field=figure.text_field,
+                doc=figure.doc,
+                source=figure.source,
+                sentence=figure.sentence,
+                start=int(member.left_edge.idx),
+                end=int(member.idx) + len(member.text),
+                amount=Amount(1, 1, 1),
+                qualifier=CountQualifier.EXACT,
+                reading=reading,
+                anchor=member,
+            )
+            _describe(single, None)
+            singles.append(single)
+    return singles
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    root = token
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    found, stack = [], [root]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(c for c in current.children if c.dep_ == "conj")
+    return found
+
+
+def _one_person(noun: Token) -> bool:
+    """ "a man", "an 11-year-old child": a singular person with an indefinite article."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+        return False
+    return noun.lower_ in PERSON_NOUNS or _person_by_ending(noun)
 
 
 # -- groups told of again -----------------------------------------------------------------------

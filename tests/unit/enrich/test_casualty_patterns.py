@@ -228,3 +228,16 @@ def test_a_shot_at_oneself_and_a_death_at_the_hospital(
     text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
 ) -> None:
     assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("The drive-by shooting injured three adults and an 11-year-old child.", (None, 4)),
+        ("The raid killed two soldiers and a civilian.", (3, None)),
+    ],
+)
+def test_one_person_beside_a_counted_group_adds_one(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
