@@ -20,6 +20,11 @@ from newsstream.parse.text.lines import split_page, unglue
             ["The bridge reopened on Monday.", "Source link"],
         ),
         ("Read more", ["Read more"]),
+        (
+            "He called it “a great step.” by Jane Doe",
+            ["He called it “a great step.”", "by Jane Doe"],
+        ),
+        ("The plan was drawn up by Jane Doe.", ["The plan was drawn up by Jane Doe."]),
         ("Read more about the storm here.", ["Read more about the storm here."]),
         ("He told pupils to read more books.", ["He told pupils to read more books."]),
     ],

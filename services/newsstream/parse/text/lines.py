@@ -17,15 +17,21 @@ _LEADING_LABEL = re.compile(r"^(" + LINK_LABEL + r"\s*[»›→>]+)\s*(?=\S)", r
 _TRAILING_LABEL = re.compile(r"(?<=[.!?\"”’])\s+(" + LINK_LABEL + r"\s*[»›→>]*)$", re.IGNORECASE)
 
 
+# A card's byline printed on after its last sentence: "... for the city.” by Jane Doe".
+_TRAILING_BYLINE = re.compile(r"(?<=[.!?\"”’])\s+(by\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3})$")
+
+
 def unglue(text: str) -> list[str]:
-    """A line split where an inline link label runs into the text next to it."""
+    """A line split where an inline link label or a card's byline runs into the text next to
+    it."""
     parts = [text]
     leading = _LEADING_LABEL.match(text)
     if leading:
         parts = [leading.group(1), text[leading.end() :].strip()]
-    trailing = _TRAILING_LABEL.search(parts[-1])
-    if trailing and trailing.start() > 0:
-        parts[-1:] = [parts[-1][: trailing.start()].strip(), trailing.group(1)]
+    for pattern in (_TRAILING_LABEL, _TRAILING_BYLINE):
+        trailing = pattern.search(parts[-1])
+        if trailing and trailing.start() > 0:
+            parts[-1:] = [parts[-1][: trailing.start()].strip(), trailing.group(1)]
     return [part for part in parts if part]
 
 
