@@ -12,7 +12,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: help install run test test-unit test-kafka check lint format typecheck kafka-jars \
-        schemas eval bench clean
+        schemas eval bench train clean
 
 help:
 	@echo "make run        run the service (starts a local Kafka when none is configured)"
@@ -21,6 +21,7 @@ help:
 	@echo "make schemas    regenerate schemas/ from the pydantic models"
 	@echo "make eval       measure quality on the reference sets (DATA=dir, EVAL_JSON=figures.json)"
 	@echo "make bench      measure speed beside baselines (DATA=dir, BENCH_JSON=out.json, BENCH_ARGS=--quick)"
+	@echo "make train      rebuild the text parser's line model, with its cross-validated figures (DATA=dir)"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -70,6 +71,11 @@ EVAL_JSON ?=
 
 eval: $(SYNCED)
 	$(BIN)/python -m tests.eval.run $(DATA) $(if $(EVAL_JSON),--json $(EVAL_JSON))
+
+TRAIN_ARGS ?=
+
+train: $(SYNCED)
+	$(BIN)/python -m tests.train.run $(DATA) $(TRAIN_ARGS)
 
 BENCH_JSON ?=
 BENCH_ARGS ?=

@@ -18,8 +18,11 @@ from tests.eval.metrics import BenchmarkScore, EnrichScores, PageScore, SummaryS
 from tests.eval.service import FETCHED_AT, Envelope, RunResult, run_process, unique_urls
 from tests.eval.sets import (
     AnnotatedPage,
+    BenchmarkPage,
     Incident,
+    html_more_dir,
     load_benchmark,
+    load_html_set,
     load_incidents,
     load_pages,
 )
@@ -289,63 +292,65 @@ def evaluate_benchmark_parse(data: Path) -> BenchmarkScore:
     Through the command, enrichment of 91 long articles costs about a minute that the body
     metric never looks at; the regression tests use this instead, `make eval` the command.
     """
+    return parse_html_pages(load_benchmark(data), "benchmark")
+
+
+def html_bodies(pages: list[BenchmarkPage], name: str) -> list[str]:
+    """Main-story bodies of the HTML extractor in-process ("" where it found none)."""
     from newsstream.parse import ParseError, extract_stories
 
-    score = BenchmarkScore()
-    pages = load_benchmark(data)
-    for url, page in zip(unique_urls([p.url for p in pages], "benchmark"), pages, strict=True):
+    bodies = []
+    for url, page in zip(unique_urls([p.url for p in pages], name), pages, strict=True):
         try:
             stories = extract_stories(
                 page.html, content_type="text/html", url=url, fetched_at=FETCHED_AT
             )
         except ParseError:
             stories = []
-        score.add(page.id, stories[0].body if stories else "", page.truth)
+        bodies.append(stories[0].body if stories else "")
+    return bodies
+
+
+def parse_html_pages(pages: list[BenchmarkPage], name: str) -> BenchmarkScore:
+    """Main-story bodies of the HTML extractor in-process, scored against each reference."""
+    from tests.eval.rendered import reference_body
+
+    score = BenchmarkScore()
+    for page, body in zip(pages, html_bodies(pages, name), strict=True):
+        score.add(page.id, body, reference_body(page))
     return score
 
 
 @dataclass
-class RenderedEval:
-    """The benchmark pages as rendered text: the text parser on sites it has never seen."""
+class HtmlMoreEval:
+    """html-more (never used in development): ours against plain trafilatura, per site group."""
 
-    first_story: BenchmarkScore
-    whole_text: BenchmarkScore
-    stories: int = 0
-    no_story: int = 0
-    seconds: float = 0.0
-    headlined: int = 0  # pages with one <h1>, the proxy for the gold title
-    titles_right: int = 0  # of those, pages whose main story carries that headline
-    title_misses: list[str] = field(default_factory=list)
+    ours: dict[str, BenchmarkScore]
+    trafilatura: dict[str, BenchmarkScore]
+    seconds_ours: float
+    seconds_trafilatura: float
 
 
-def evaluate_rendered(data: Path) -> RenderedEval:
-    """Each benchmark page rendered to text and parsed in-process as text/plain (no enrichment:
-    only the body is scored); the main story is the first one returned. The baseline keeps the
-    whole rendered text, as a service without a parser would."""
-    from newsstream.parse import ParseError, extract_stories
-    from tests.eval.render import page_headline, render_text
+def evaluate_html_more(data: Path) -> HtmlMoreEval | None:
+    """Each group of html-more (`big9`: nine news sites over twelve years; `chaos`: 2017 search
+    results from about 250 sites) and all pages, in-process (bodies only)."""
+    from tests.eval.rendered import reference_body
 
-    result = RenderedEval(first_story=BenchmarkScore(), whole_text=BenchmarkScore())
+    pages = load_html_set(html_more_dir(data))
+    if not pages:
+        return None
+    groups = {page.id: ("all", page.id.split("_", 1)[0].split("-", 1)[0]) for page in pages}
+    names = sorted({group for pair in groups.values() for group in pair})
+    ours: dict[str, BenchmarkScore] = {group: BenchmarkScore() for group in names}
+    trafilatura: dict[str, BenchmarkScore] = {group: BenchmarkScore() for group in names}
     started = time.perf_counter()
-    for page in load_benchmark(data):
-        text = render_text(page.html)
-        try:
-            stories = extract_stories(
-                text, content_type="text/plain", url=page.url, fetched_at=FETCHED_AT
-            )
-        except ParseError:
-            stories = []
-        result.stories += len(stories)
-        result.no_story += not stories
-        result.first_story.add(page.id, stories[0].body if stories else "", page.truth)
-        result.whole_text.add(page.id, text, page.truth)
-        headline = page_headline(page.html)
-        if headline is not None:
-            title = stories[0].title if stories else None
-            result.headlined += 1
-            if metrics.norm(title or "") == metrics.norm(headline):
-                result.titles_right += 1
-            else:
-                result.title_misses.append(f"{page.id[:12]}: {headline!r} -> {title!r}")
-    result.seconds = time.perf_counter() - started
-    return result
+    bodies = html_bodies(pages, "html-more")
+    seconds_ours = time.perf_counter() - started
+    started = time.perf_counter()
+    baseline = [plain_trafilatura(page.html, page.url) for page in pages]
+    seconds_trafilatura = time.perf_counter() - started
+    for page, body, plain in zip(pages, bodies, baseline, strict=True):
+        for group in groups[page.id]:
+            ours[group].add(page.id, body, reference_body(page))
+            trafilatura[group].add(page.id, plain, reference_body(page))
+    return HtmlMoreEval(ours, trafilatura, seconds_ours, seconds_trafilatura)

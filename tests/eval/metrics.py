@@ -20,14 +20,16 @@ from tests.tools.score_benchmark import page_scores
 # ---------------------------------------------------------------------------------------------
 # Targets (from the project brief): what "good enough" means for each figure.
 
-TARGET_FOUND = 0.95
-TARGET_TITLES = 0.90
-TARGET_BODIES = 0.90
-TARGET_LEAKS = 0
-TARGET_INVENTED = 0
-TARGET_BENCHMARK_F1 = 0.97
+TARGET_FOUND = 0.92
+TARGET_TITLES = 0.85
+TARGET_BODIES = 0.85
+TARGET_LEAKS_PER_10_PAGES = 1.0
+TARGET_INVENTED_PER_10_PAGES = 1.0
+TARGET_BENCHMARK_F1 = 0.975
+TARGET_RENDERED_F1 = 0.92  # main-story body of HTML pages rendered to text
+TARGET_GAP = 0.03  # in-sample minus held-out, any figure
 TARGET_ENTITY_F1 = 0.85
-TARGET_CASUALTY_F1 = 0.85
+TARGET_CASUALTY_F1 = 0.88
 TARGET_SUMMARY_EXACT = 0.90
 
 
@@ -93,8 +95,9 @@ class PageScore:
     def counts(self) -> dict[str, int]:
         return {key: int(getattr(self, key)) for key in PARSE_COUNTS}
 
-    def targets(self) -> dict[str, tuple[float, str, bool]]:
-        """Each targeted figure: value, target as written, met."""
+    def targets(self, pages: int = 1) -> dict[str, tuple[float, str, bool]]:
+        """Each targeted figure over `pages` pages: value, target as written, met."""
+        leaks, invented = 10 * self.leaks / max(1, pages), 10 * self.invented / max(1, pages)
         found = share(self.found, self.expected)
         titles = share(self.titles, self.expected)
         bodies = share(self.bodies, self.expected)
@@ -102,8 +105,16 @@ class PageScore:
             "stories found": (found, f">= {TARGET_FOUND:.0%}", found >= TARGET_FOUND),
             "titles exact": (titles, f">= {TARGET_TITLES:.0%}", titles >= TARGET_TITLES),
             "bodies right": (bodies, f">= {TARGET_BODIES:.0%}", bodies >= TARGET_BODIES),
-            "leaks": (self.leaks, f"{TARGET_LEAKS}", self.leaks <= TARGET_LEAKS),
-            "invented": (self.invented, f"{TARGET_INVENTED}", self.invented <= TARGET_INVENTED),
+            "leaks per 10 pages": (
+                leaks,
+                f"<= {TARGET_LEAKS_PER_10_PAGES:g}",
+                leaks <= TARGET_LEAKS_PER_10_PAGES,
+            ),
+            "invented per 10 pages": (
+                invented,
+                f"<= {TARGET_INVENTED_PER_10_PAGES:g}",
+                invented <= TARGET_INVENTED_PER_10_PAGES,
+            ),
         }
 
 

@@ -48,8 +48,8 @@ def parse_table(scores: Sequence[PageScore], total: PageScore, *, verbose: bool 
             lines.extend(f"    {note}" for note in score.notes)
     lines += ["-" * len(header), row(total), ""]
     lines.append(f"{'':28} {'value':>8}  {'target':>8}  met")
-    for name, (value, target, met) in total.targets().items():
-        shown = pct(value) if isinstance(value, float) else f"{value:>6}"
+    for name, (value, target, met) in total.targets(len(scores)).items():
+        shown = f"{value:>6.2f}" if "per 10" in name else pct(value)
         lines.append(f"{name:28} {shown:>8}  {target:>8}  {yes(met)}")
     lines.append(
         f"{'publisher right':28} {pct(metrics.share(total.publishers, total.expected)):>8}"
@@ -270,6 +270,6 @@ def parse_figures(scores: Sequence[PageScore], total: PageScore) -> dict[str, An
         "total": total.counts(),
         "targets": {
             name: {"value": value, "target": target, "met": met}
-            for name, (value, target, met) in total.targets().items()
+            for name, (value, target, met) in total.targets(len(scores)).items()
         },
     }

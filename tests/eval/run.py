@@ -9,8 +9,10 @@ the articles it emitted), `casualties` (casualties-dev through the command: summ
 errors from parse errors), `coded` (the enricher in-process on the coded casualty sets,
 casualties-dev, -wad-dev and -gva-dev: summaries on a dev and a held-out half, beside the naive
 baseline; `--limit N` scores a fixed sample of N rows per set), `benchmark` (the HTML
-benchmark through the command, and plain trafilatura), `rendered` (the benchmark pages
-rendered to text, through the text parser).
+benchmark through the command, and plain trafilatura), `rendered` (the benchmark and
+html-more pages rendered to text by Chromium and by the block renderer, through the text parser,
+the rules alone and no parser), `crossval` (the text parser by grouped cross-validation on its
+training corpus: rules alone, held-out, in-sample and the gap, against the targets).
 Exit status 0 when every part ran (targets missed or not), 1 when one could not.
 """
 
@@ -24,25 +26,25 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from tests.eval import report
+from tests.eval import report, report_text
 from tests.eval.coded import CodedEval, evaluate_coded
 from tests.eval.evaluate import (
     BenchmarkEval,
     GoldEval,
+    HtmlMoreEval,
     IncidentsEval,
     PagesEval,
-    RenderedEval,
     evaluate_benchmark,
     evaluate_gold,
+    evaluate_html_more,
     evaluate_incidents,
     evaluate_pages,
-    evaluate_rendered,
 )
-from tests.eval.metrics import share
+from tests.eval.rendered import RenderedSet, crossval_summaries, evaluate_rendered_sets
 from tests.eval.service import ServiceError
 from tests.eval.sets import default_data_dir, has_benchmark
 
-PARTS = ("pages", "casualties", "gold", "coded", "benchmark", "rendered")
+PARTS = ("pages", "casualties", "gold", "coded", "benchmark", "rendered", "crossval")
 
 
 def _section(title: str) -> None:
@@ -71,7 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     incidents: IncidentsEval | None = None
     gold: GoldEval | None = None
     bench: BenchmarkEval | None = None
-    rendered: RenderedEval | None = None
+    rendered_sets: list[RenderedSet] = []
+    html_more: HtmlMoreEval | None = None
+    summaries: dict[str, Any] | None = None
     coded: list[CodedEval] = []
     print(f"reference data: {data}")
 
@@ -127,17 +131,38 @@ def main(argv: list[str] | None = None) -> int:
                     "ours": bench.ours.figures(),
                     "trafilatura": bench.trafilatura.figures(),
                 }
-    if "rendered" in parts and has_benchmark(data):
-        rendered = evaluate_rendered(data)
-        times.append(("rendered benchmark pages: text parser in-process", rendered.seconds))
+        html_more = evaluate_html_more(data)
+        if html_more is not None:
+            times.append(("html-more: HTML extractor in-process", html_more.seconds_ours))
+            times.append(("html-more: plain trafilatura", html_more.seconds_trafilatura))
+            figures["html_more"] = {
+                group: {
+                    "ours": html_more.ours[group].figures(),
+                    "trafilatura": html_more.trafilatura[group].figures(),
+                }
+                for group in html_more.ours
+            }
+    if "rendered" in parts:
+        from newsstream.parse.text.learned import shipped_model
+
+        rendered_sets = evaluate_rendered_sets(data, shipped_model())
+        for result in rendered_sets:
+            times.append((f"{result.name}: text parsers", sum(result.seconds.values())))
         figures["rendered"] = {
-            "titles_right": rendered.titles_right,
-            "headlined": rendered.headlined,
-            "first_story": rendered.first_story.figures(),
-            "whole_text": rendered.whole_text.figures(),
-            "stories": rendered.stories,
-            "no_story": rendered.no_story,
+            result.name: {
+                label: {**score.figures(), "titles": result.titles[label].share}
+                if label in result.titles
+                else score.figures()
+                for label, score in result.bodies.items()
+            }
+            for result in rendered_sets
         }
+    if "crossval" in parts:
+        started = time.perf_counter()
+        summaries = crossval_summaries(data)
+        times.append(("text parser: grouped cross-validation", time.perf_counter() - started))
+        if summaries is not None:
+            figures["crossval"] = summaries
 
     if pages is not None:
         _section(
@@ -147,6 +172,12 @@ def main(argv: list[str] | None = None) -> int:
         print(report.parse_table(pages.scores, pages.total, verbose=args.verbose))
         if pages.dead_letters:
             print("dead letters: " + "; ".join(pages.dead_letters))
+    if html_more is not None:
+        _section(
+            f"(b1) HTML pages of other sites and years: html-more"
+            f" ({html_more.ours['all'].pages} pages, never used in development: held-out)"
+        )
+        print(report_text.html_more_table(html_more))
     if bench is not None:
         _section(f"(b) HTML benchmark: article-benchmark/dev ({bench.ours.pages} pages)")
         print(
@@ -166,34 +197,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             print("lowest page F1 (ours):")
             print(report.worst_pages(bench.ours))
-    if rendered is not None:
-        pages_count = rendered.first_story.pages
+    for result in rendered_sets:
+        _section(f"(b2) Rendered text, main story: {result.name} ({result.pages} pages)")
+        print(report_text.rendered_table(result))
+    if summaries is not None:
         _section(
-            f"(b2) Rendered-text path on unseen sites: article-benchmark/dev as text"
-            f" ({pages_count} pages)"
+            "(b3) Text parser by grouped cross-validation (leave sites / annotated pages out):"
+            " rules alone, held-out, in-sample"
         )
-        print(
-            report.benchmark_table(
-                [
-                    ("ours: main story of the text parser", rendered.first_story, rendered.seconds),
-                    ("whole rendered text (no parser)", rendered.whole_text, 0.0),
-                ],
-                target=False,
-            )
-        )
-        print(
-            f"stories per page {rendered.stories / max(1, pages_count):.2f}"
-            f" (pages with none: {rendered.no_story}); every page holds one gold article,"
-            " but teasers with their own text count as stories too, so more is not all wrong"
-        )
-        print(
-            f"main-story title is the page's <h1>: {rendered.titles_right}/{rendered.headlined}"
-            f" pages with one <h1> ({report.pct(share(rendered.titles_right, rendered.headlined))})"
-        )
-        if args.verbose:
-            print("lowest page F1 (ours):")
-            print(report.worst_pages(rendered.first_story))
-            _misses("titles that are not the page's <h1>", rendered.title_misses)
+        print(report_text.crossval_table(summaries))
     if pages is not None or incidents is not None or gold is not None:
         stories = pages.emitted.stories if pages else gold.ours.stories if gold else 0
         count = incidents.summary.incidents if incidents else 0

@@ -58,7 +58,7 @@ def test_score_page_counts_each_kind_of_error() -> None:
         "invented": 1,
     }
     assert score.matches == {0: 0, 1: 1}
-    assert not score.targets()["invented"][2]
+    assert not score.targets(pages=1)["invented per 10 pages"][2]
 
 
 def test_a_story_is_matched_once_and_in_page_order() -> None:

@@ -37,7 +37,11 @@ def _die_with_parent() -> None:
 
 
 def _warm_up() -> bool:
-    """Import the parser's libraries in the child before the first real page arrives."""
+    """Import the parser's libraries and read its line model in the child before the first
+    real page arrives."""
+    from newsstream.parse.text.learned import shipped_model
+
+    shipped_model()
     return True
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from newsstream.parse import ParseError, Story, extract_stories
+from newsstream.parse.text import extract_text_stories
 
 FETCHED_AT = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -449,3 +450,20 @@ def test_a_page_of_one_reporting_line_is_that_story_but_a_lone_footer_is_not() -
     for furniture in ("Copyright © 2015, All Rights Reserved", "Related Articles"):
         with pytest.raises(ParseError):
             extract_stories(furniture, content_type="text/plain", url=None, fetched_at=FETCHED_AT)
+
+
+def test_a_list_of_headline_and_teaser_cards_is_a_list_of_stories() -> None:
+    cards = [
+        ("Police arrest suspect in the harbour shooting", "Officers in Portville arrested a man"
+         " on Monday over the shooting at the harbour, the police said."),
+        ("Council approves the new bridge budget", "The Portville city council voted on Tuesday"
+         " to fund the new bridge over the river, officials said."),
+        ("Storm closes schools across the county", "Schools across Dale County were closed on"
+         " Wednesday as a storm brought heavy rain and wind, officials said."),
+        ("Firefighters save horses from a barn fire", "Firefighters rescued six horses from a"
+         " burning barn near Portville on Thursday, the fire department said."),
+    ]  # fmt: skip
+    page = "\n\n".join(f"news\n\n{title}\n\n{body}" for title, body in cards)
+    stories = extract_text_stories(page, fetched_at=FETCHED_AT, model=None)
+    assert [story.title for story in stories] == [title for title, _ in cards]
+    assert [story.body for story in stories] == [body for _, body in cards]

@@ -4,23 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Literal
 
 from newsstream.parse.story import Story
 from newsstream.parse.text.assemble import assemble, narrates
 from newsstream.parse.text.boilerplate import is_caption, is_furniture, is_section_marker
 from newsstream.parse.text.classify import classify_page
+from newsstream.parse.text.learned import (
+    LineModel,
+    join_continuations,
+    judge,
+    retitle,
+    shipped_model,
+)
 from newsstream.parse.text.lines import Line, split_page
-from newsstream.parse.text.segment import segment
-
-#: How many times longer than any other story the main story of an article page is.
-MAIN_STORY_RATIO = 3
+from newsstream.parse.text.segment import MAIN_STORY_RATIO, segment
 
 
-def extract_text_stories(text: str, *, fetched_at: datetime) -> list[Story]:
+def extract_text_stories(
+    text: str,
+    *,
+    fetched_at: datetime,
+    model: LineModel | Literal["shipped"] | None = "shipped",
+) -> list[Story]:
     """Every story in the page text, main story first, then the others in page order
-    (possibly none)."""
+    (possibly none). `model` corrects the rules' line kinds: the shipped one by default, another
+    one when measuring, none to see the rules alone."""
     page = split_page(text)
-    drafts = segment(classify_page(page.lines))
+    line_model = shipped_model() if model == "shipped" else model
+    judgement = judge(classify_page(page.lines), line_model)
+    drafts = segment(judgement.items)
+    if line_model is not None:
+        drafts = join_continuations(drafts, judgement, line_model)
+        drafts = retitle(drafts, judgement, line_model.title_on)
     stories = assemble(drafts, stamp=page.stamp, fetched_at=fetched_at)
     if stories:
         return _main_first(stories)
@@ -53,4 +69,4 @@ def _single_statement(lines: Sequence[Line]) -> list[Story]:
     return [Story(title=None, paragraphs=(text,))]
 
 
-__all__ = ["extract_text_stories"]
+__all__ = ["LineModel", "extract_text_stories"]

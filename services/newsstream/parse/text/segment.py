@@ -15,6 +15,8 @@ from newsstream.parse.text.classify import TRANSPARENT, Classified, Kind
 from newsstream.parse.text.meta import Meta
 from newsstream.parse.text.vocabulary import TOPIC_SHIFT
 
+#: How many times longer than any other story the main story of an article page is.
+MAIN_STORY_RATIO = 3
 _NEAR_REPEAT = 0.6  # word overlap at which two headlines are one headline printed twice
 _DECK_OVERLAP = 0.6  # share of a deck's words that its story's lead repeats
 _DECK_MAX_WORDS = 50  # a deck is a sentence or two; a longer lone paragraph is a story's body
@@ -32,6 +34,10 @@ class Draft:
     credits: list[Meta] = field(default_factory=list)
     trailing: list[Meta] = field(default_factory=list)
     parent: Draft | None = None  # the story this one was split from (same page item)
+    # where the headline was looked for: lines from `zone[0]` up to the body's first line
+    zone: tuple[int, int] | None = None
+    title_line: int | None = None
+    lines: list[int] = field(default_factory=list)  # page line of each paragraph
 
 
 @dataclass
@@ -191,10 +197,45 @@ def _mark_labelled_links(items: list[Classified]) -> None:
             items[link] = replace(items[link], kind=Kind.RELATED)
 
 
-def _mark_related_links(items: list[Classified]) -> None:
-    """A lone headline inside a story's text, without date, outlet or reprint, is a link card."""
+_CARD_PARAGRAPHS = 2  # body paragraphs a teaser card holds under its headline, at most
+_CARD_RUN = 3  # headline-and-teaser cards in a row that make a list of stories
+
+
+def _card_headlines(items: list[Classified]) -> set[int]:
+    """Headlines of a list of cards: three or more times in a row a headline, one or two
+    paragraphs, then the next headline. A tag, archive or search page prints its stories so;
+    a story's link cards do not come that regularly."""
+    following: dict[int, int] = {}
     for index, item in enumerate(items):
         if item.kind is not Kind.HEADLINE:
+            continue
+        position = _step(items, index, 1)
+        paragraphs = 0
+        while position is not None and items[position].kind is Kind.BODY:
+            paragraphs += 1
+            position = _step(items, position, 1)
+        if (
+            1 <= paragraphs <= _CARD_PARAGRAPHS
+            and position is not None
+            and items[position].kind is Kind.HEADLINE
+        ):
+            following[index] = position
+    cards: set[int] = set()
+    heads = set(following) - set(following.values())
+    for head in sorted(heads):
+        chain = [head]
+        while chain[-1] in following:
+            chain.append(following[chain[-1]])
+        if len(chain) >= _CARD_RUN:
+            cards.update(chain)
+    return cards
+
+
+def _mark_related_links(items: list[Classified]) -> None:
+    """A lone headline inside a story's text, without date, outlet or reprint, is a link card."""
+    cards = _card_headlines(items)
+    for index, item in enumerate(items):
+        if item.kind is not Kind.HEADLINE or index in cards:
             continue
         before = _step(items, index, -1, item.text)
         after = _step(items, index, 1, item.text)
@@ -384,16 +425,20 @@ def segment(items: list[Classified]) -> list[Draft]:
         headers.append(_article_header(items, header, run.start, floor, first) or header)
     drafts: list[Draft] = []
     carried: _Header | None = None
+    carried_floor = 0
     for number, run in enumerate(runs):
         header = headers[number]
+        floor = runs[number - 1].end + 1 if number else 0
         if carried is not None:
             header = _Header(carried.title, carried.metas + header.metas, carried.top)
+            floor = carried_floor
             carried = None
         following = runs[number + 1] if number + 1 < len(runs) else None
         if following is not None and _is_deck(
             items, run, headers[number], following, headers[number + 1]
         ):
             carried = header
+            carried_floor = floor
             continue
         stop = headers[number + 1].top if following is not None else len(items)
         drafts.append(
@@ -403,6 +448,9 @@ def segment(items: list[Classified]) -> list[Draft]:
                 paragraphs=[items[position].text for position in run.lines],
                 credits=list(run.credits),
                 trailing=_trailing_metas(items, run.end + 1, stop),
+                zone=(floor, run.start),
+                title_line=header.title,
+                lines=list(run.lines),
             )
         )
     return [part for draft in drafts for part in split_topic_shifts(draft)]
@@ -436,6 +484,12 @@ _CALENDAR_WORDS = frozenset(
 def _lower_words(paragraphs: list[str]) -> set[str]:
     """Words printed in lower case somewhere: capitalised, they open a sentence, not a name."""
     return set(re.findall(r"\b[a-z][\w'’-]*", " ".join(p[:4000] for p in paragraphs)))
+
+
+def names_in(paragraphs: list[str]) -> set[str]:
+    """The names a few paragraphs use (see `_names`), judged against their own lower-case
+    words."""
+    return _names(paragraphs, _lower_words(paragraphs))
 
 
 def _names(paragraphs: list[str], common: set[str]) -> set[str]:
@@ -475,13 +529,27 @@ def split_topic_shifts(draft: Draft) -> list[Draft]:
     for index in range(1, len(paragraphs)):
         shifts = index - start >= 2 and bool(TOPIC_SHIFT.match(paragraphs[index]))
         if shifts and not before & after[index]:
-            parts.append(replace(current, paragraphs=paragraphs[start:index], credits=[]))
-            current = Draft(title=None, metas=[], paragraphs=[], parent=draft)
+            parts.append(
+                replace(
+                    current,
+                    paragraphs=paragraphs[start:index],
+                    credits=[],
+                    lines=draft.lines[start:index],
+                )
+            )
+            current = Draft(title=None, metas=[], paragraphs=[], parent=draft, zone=None)
             start = index
             before = set()
         before |= per_paragraph[index]
     if not parts:
         return [draft]
     # a credit line after the body signs its last story
-    parts.append(replace(current, paragraphs=draft.paragraphs[start:], credits=draft.credits))
+    parts.append(
+        replace(
+            current,
+            paragraphs=draft.paragraphs[start:],
+            credits=draft.credits,
+            lines=draft.lines[start:],
+        )
+    )
     return parts

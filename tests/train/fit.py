@@ -1,0 +1,210 @@
+"""Fit the line model: gradient-boosted trees over line features, exported to plain JSON.
+
+scikit-learn fits; the service reads the exported trees with no training library
+(`newsstream.parse.text.learned`). A line's label is one of `LABELS`; blank lines are left out.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.model_selection import GroupKFold
+
+from newsstream.parse.text.classify import Classified, classify_page
+from newsstream.parse.text.learned import (
+    LABELS,
+    PAIR_FEATURES,
+    LineModel,
+    feature_names,
+    judge,
+    line_vectors,
+    pair_vectors,
+)
+from newsstream.parse.text.lines import split_page
+from newsstream.parse.text.segment import segment
+from tests.train.labels import LabelledPage
+
+#: Boosting settings: small trees, few rounds, so the shipped file stays small and fast to read.
+ROUNDS = 100
+DEPTH = 4
+MIN_LEAF = 40  # lines a leaf must hold: no rule from a handful of lines
+RATE = 0.1
+#: Crawler pages annotated by hand are the service's own input, and few: they weigh more than
+#: a benchmark page rendered by us.
+SOURCE_WEIGHT = {"pages-dev": 4.0, "seed": 4.0}
+#: How sure the model must be to overrule the rules, either way.
+BODY_ON = 0.8
+BODY_OFF = 0.1
+TITLE_ON = 0.5
+PAIR_ROUNDS = 60
+INNER_FOLDS = 3
+JOIN_ON = 0.6
+
+
+Prepared = tuple[list[Classified], list[list[float]]]
+_PREPARED: dict[tuple[str, str, int], Prepared] = {}
+
+
+def prepared(page: LabelledPage) -> Prepared:
+    """A page's classified lines and their feature rows, computed once per run."""
+    key = (page.source, page.name, hash(page.text))
+    if key not in _PREPARED:
+        items = classify_page(split_page(page.text).lines)
+        _PREPARED[key] = (items, line_vectors(items))
+    return _PREPARED[key]
+
+
+def page_rows(page: LabelledPage) -> tuple[list[list[float]], list[int]]:
+    """The feature rows and label numbers of a page's non-blank lines."""
+    items, vectors = prepared(page)
+    lines = [item.line for item in items]
+    rows: list[list[float]] = []
+    targets: list[int] = []
+    for line, row, label in zip(lines, vectors, page.labels, strict=False):
+        if line.text:
+            rows.append(row)
+            targets.append(LABELS.index(label))
+    return rows, targets
+
+
+def matrix(
+    pages: Sequence[LabelledPage], cache: dict[int, tuple[list[list[float]], list[int]]]
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Rows, labels and per-row weights (a page weighs the square root of its line count, times
+    its source's weight: long pages count more, but not line for line)."""
+    rows: list[list[float]] = []
+    targets: list[int] = []
+    weights: list[float] = []
+    for page in pages:
+        key = id(page)
+        if key not in cache:
+            cache[key] = page_rows(page)
+        page_x, page_y = cache[key]
+        rows.extend(page_x)
+        targets.extend(page_y)
+        weight = SOURCE_WEIGHT.get(page.source, 1.0) / max(1, len(page_y)) ** 0.5
+        weights.extend([weight] * len(page_y))
+    return np.asarray(rows, dtype=float), np.asarray(targets), np.asarray(weights)
+
+
+def _boosted(rounds: int) -> HistGradientBoostingClassifier:
+    return HistGradientBoostingClassifier(
+        max_iter=rounds,
+        max_depth=DEPTH,
+        learning_rate=RATE,
+        min_samples_leaf=MIN_LEAF,
+        l2_regularization=1.0,
+        early_stopping=False,
+        random_state=0,
+    )
+
+
+def fit(
+    pages: Sequence[LabelledPage],
+    cache: dict[int, tuple[list[list[float]], list[int]]] | None = None,
+) -> dict[str, Any]:
+    """The exported model fitted on `pages`: the line model, then the story-join model on the
+    stories that the line model's corrections give on the same pages."""
+    cache = {} if cache is None else cache
+    x, y, w = matrix(pages, cache)
+    exported = export(_boosted(ROUNDS).fit(x, y, sample_weight=w), x[:1], len(LABELS))
+    # The join model learns from stories cut with line models that did not see the page, as
+    # the service's will be on a new page: in-sample cuts would be cleaner than any it meets.
+    pair_x: list[list[float]] = []
+    pair_y: list[int] = []
+    groups = [page.group for page in pages]
+    for train, test in GroupKFold(n_splits=INNER_FOLDS).split(list(pages), groups=groups):
+        inner_x, inner_y, inner_w = matrix([pages[index] for index in train], cache)
+        inner = _boosted(ROUNDS).fit(inner_x, inner_y, sample_weight=inner_w)
+        line_model = LineModel.from_json(export(inner, inner_x[:1], len(LABELS)))
+        rows, targets = pair_matrix([pages[index] for index in test], line_model)
+        pair_x.extend(rows)
+        pair_y.extend(targets)
+    if len(set(pair_y)) == 2:
+        pairs = _boosted(PAIR_ROUNDS).fit(np.asarray(pair_x), np.asarray(pair_y))
+        exported["pairs"] = {
+            **export(pairs, np.asarray(pair_x[:1]), 2),
+            "features": list(PAIR_FEATURES),
+        }
+        exported["join_on"] = JOIN_ON
+    return exported
+
+
+def _majority(stories: Sequence[int]) -> int:
+    known = [story for story in stories if story >= 0]
+    return max(set(known), key=known.count) if known else -1
+
+
+def pair_matrix(
+    pages: Sequence[LabelledPage], model: LineModel
+) -> tuple[list[list[float]], list[int]]:
+    """Neighbouring story drafts of every page, labelled 1 when both hold the same story."""
+    rows: list[list[float]] = []
+    targets: list[int] = []
+    for page in pages:
+        story_of = page.story_of_lines()
+        items, vectors = prepared(page)
+        judgement = judge(items, model, vectors)
+        drafts = segment(judgement.items)
+        if len(drafts) < 2 or any(not draft.lines for draft in drafts):
+            continue
+        owners = [
+            _majority([story_of[line] for line in draft.lines if line < len(story_of)])
+            for draft in drafts
+        ]
+        rows.extend(pair_vectors(drafts, judgement))
+        targets.extend(
+            int(first >= 0 and first == second) for first, second in itertools.pairwise(owners)
+        )
+    return rows, targets
+
+
+def export(
+    model: HistGradientBoostingClassifier, sample: np.ndarray[Any, Any], labels: int
+) -> dict[str, Any]:
+    """The fitted trees as plain lists (a leaf's left child is -1, as the reader expects)."""
+    del sample
+    classes = [int(value) for value in model.classes_]
+    if classes != list(range(labels)):
+        raise ValueError(f"every label needs examples, got classes {classes}")
+    trees = []
+    for stage in model._predictors:  # the fitted trees; scikit-learn has no public accessor
+        round_ = []
+        for predictor in stage:
+            nodes = predictor.nodes
+            leaf = nodes["is_leaf"].astype(bool)
+            left = np.where(leaf, -1, nodes["left"].astype(np.int64))
+            right = np.where(leaf, -1, nodes["right"].astype(np.int64))
+            round_.append([
+                [int(value) for value in nodes["feature_idx"]],
+                [float(value) for value in nodes["num_threshold"]],
+                [int(value) for value in left],
+                [int(value) for value in right],
+                [float(value) for value in nodes["value"]],
+            ])  # fmt: skip
+        trees.append(round_)
+    return {
+        "labels": list(LABELS) if labels == len(LABELS) else ["apart", "joined"],
+        "features": feature_names(),
+        "init": [float(value) for value in np.ravel(model._baseline_prediction)],
+        "rate": 1.0,  # the learning rate is already in the leaf values
+        "trees": trees,
+        "depth": DEPTH,
+        "body_on": BODY_ON,
+        "body_off": BODY_OFF,
+        "title_on": TITLE_ON,
+    }
+
+
+def save(exported: dict[str, Any], path: Path) -> None:
+    path.write_text(json.dumps(exported, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def as_model(exported: dict[str, Any]) -> LineModel:
+    return LineModel.from_json(exported)
