@@ -17,10 +17,7 @@ from tests.eval.metrics import (
     TARGET_TITLES,
 )
 from tests.eval.rendered import RenderedSet
-
-
-def _yes(met: bool) -> str:
-    return "yes" if met else "NO"
+from tests.eval.report import yes
 
 
 def rendered_table(result: RenderedSet) -> str:
@@ -81,12 +78,12 @@ def crossval_table(summaries: Mapping[str, Mapping[str, Any]]) -> str:
             goal, higher = target
             value = held[source].get(key, 0.0)
             met = value >= goal if higher else value <= goal
-            marks.append(f"{('>=' if higher else '<=') + f' {goal:g} ' + _yes(met):>13}")
+            marks.append(f"{('>=' if higher else '<=') + f' {goal:g} ' + yes(met):>13}")
         lines.append(f"  {'held-out target':16}" + "".join(marks))
         worst_gap = max((abs(gap) for gap in gaps if True), default=0.0)
         lines.append(
             f"  largest |gap| {worst_gap:.3f} (target <= {TARGET_GAP}):"
-            f" {_yes(worst_gap <= TARGET_GAP)}"
+            f" {yes(worst_gap <= TARGET_GAP)}"
         )
     return "\n".join(lines)
 
@@ -103,7 +100,7 @@ def html_more_table(result: HtmlMoreEval) -> str:
         mine, plain = ours.figures(), result.trafilatura[group].figures()
         gain = mine["f1"] - plain["f1"]
         mark = (
-            f"  >= {TARGET_HTML_MORE_MARGIN} {_yes(gain >= TARGET_HTML_MORE_MARGIN)}"
+            f"  >= {TARGET_HTML_MORE_MARGIN} {yes(gain >= TARGET_HTML_MORE_MARGIN)}"
             if group == "all"
             else ""
         )

@@ -244,21 +244,38 @@ def _whole_groups(
         reading = Reading(kind=kind, trigger=token, victim=None, carrier=carrier)
         if rejected(doc, subject, reading):
             continue
-        figure = Figure(
-            text_field=field_name,
-            doc=doc,
-            source=source,
-            sentence=token.sent,
-            start=int(subject.idx),
-            end=int(subject.idx) + len(subject.text),
-            amount=amount,
-            qualifier=CountQualifier.EXACT,
-            reading=reading,
-            anchor=subject,
+        figures.append(
+            _figure_at(subject, token, doc, field_name, source, amount, reading, anchor=subject)
         )
-        _describe(figure, None)
-        figures.append(figure)
     return figures
+
+
+def _figure_at(
+    word: Token,
+    verb: Token,
+    doc: Doc,
+    field_name: TextField,
+    source: str,
+    amount: Amount,
+    reading: Reading,
+    **details: Any,
+) -> Figure:
+    """An exact figure whose evidence is one word (a group's subject, a lone victim), described
+    like every other figure."""
+    figure = Figure(
+        text_field=field_name,
+        doc=doc,
+        source=source,
+        sentence=verb.sent,
+        start=int(word.idx),
+        end=int(word.idx) + len(word.text),
+        amount=amount,
+        qualifier=CountQualifier.EXACT,
+        reading=reading,
+        **details,
+    )
+    _describe(figure, None)
+    return figure
 
 
 def _group_amount(
@@ -311,22 +328,20 @@ def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) 
         reading = Reading(kind=kind, trigger=token, victim=victim, carrier=carrier)
         if rejected(doc, victim, reading):
             continue
-        figure = Figure(
-            text_field=field_name,
-            doc=doc,
-            source=source,
-            sentence=token.sent,
-            start=int(victim.idx),
-            end=int(victim.idx) + len(victim.text),
-            amount=Amount(1, 1, 1),
-            qualifier=CountQualifier.EXACT,
-            reading=reading,
-            implicit=True,
-            named_victim=victim.ent_type_ == "PERSON",
-            anaphor=_anaphor(victim),
+        figures.append(
+            _figure_at(
+                victim,
+                token,
+                doc,
+                field_name,
+                source,
+                Amount(1, 1, 1),
+                reading,
+                implicit=True,
+                named_victim=victim.ent_type_ == "PERSON",
+                anaphor=_anaphor(victim),
+            )
         )
-        _describe(figure, None)
-        figures.append(figure)
     return figures
 
 
