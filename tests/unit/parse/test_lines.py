@@ -20,6 +20,9 @@ from newsstream.parse.text.lines import split_page, unglue
             ["The bridge reopened on Monday.", "Source link"],
         ),
         ("Read more", ["Read more"]),
+        ("the vote will be held in May... More »", ["the vote will be held in May...", "More »"]),
+        ("He wants more » now.", ["He wants more » now."]),
+        ("talks resume in April. JE", ["talks resume in April.", "JE"]),
         (
             "He called it “a great step.” by Jane Doe",
             ["He called it “a great step.”", "by Jane Doe"],

@@ -170,3 +170,17 @@ def test_trailing_wire_credit(paragraph: str, kept: str, agencies: tuple[str, ..
 def test_agency_inside_a_sentence_stays() -> None:
     text = "She worked for AP before joining the ministry."
     assert cut_trailing_credit(text) == (text, ())
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["(The Associated Press contributed to this report.)", "Reuters contributed to this story."],
+)
+def test_a_contribution_note_is_a_credit(line: str) -> None:
+    meta = parse_meta_line(line)
+    assert meta is not None
+    assert meta.credit
+
+
+def test_a_sentence_about_contributions_is_not_a_credit() -> None:
+    assert parse_meta_line("Many people contributed to this report and others.") is None

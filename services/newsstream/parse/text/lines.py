@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsstream.parse.text.vocabulary import LINK_LABEL
+from newsstream.parse.text.vocabulary import LINK_LABEL, MORE_ARROW
 
 # Crawlers prefix the stored text with the page's date: " date 2025-07-20 DAMASCUS: ...".
 _PAGE_STAMP = re.compile(r"^\s*(?:date|published|time)\s*:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
@@ -14,7 +14,11 @@ _PAGE_STAMP = re.compile(r"^\s*(?:date|published|time)\s*:?\s+(\d{4}-\d{2}-\d{2}
 # A label glued before a card's headline, with its arrow: "Read More »Three dead after blast".
 _LEADING_LABEL = re.compile(r"^(" + LINK_LABEL + r"\s*[»›→>]+)\s*(?=\S)", re.IGNORECASE)
 # A label after the last sentence of a card's text: "... caused the blast. Source link".
-_TRAILING_LABEL = re.compile(r"(?<=[.!?\"”’])\s+(" + LINK_LABEL + r"\s*[»›→>]*)$", re.IGNORECASE)
+_TRAILING_LABEL = re.compile(
+    r"(?<=[.!?\"”’])\s+(" + LINK_LABEL + r"\s*[»›→>]*|" + MORE_ARROW + r")$", re.IGNORECASE
+)
+# An editor's initials signing off wire copy: "... the peace talks in April. JE".
+_TRAILING_INITIALS = re.compile(r"(?<=[.!?\"”’])\s+([A-Z]{2,3})$")
 
 
 # A card's byline printed on after its last sentence: "... for the city.” by Jane Doe".
@@ -28,7 +32,7 @@ def unglue(text: str) -> list[str]:
     leading = _LEADING_LABEL.match(text)
     if leading:
         parts = [leading.group(1), text[leading.end() :].strip()]
-    for pattern in (_TRAILING_LABEL, _TRAILING_BYLINE):
+    for pattern in (_TRAILING_LABEL, _TRAILING_BYLINE, _TRAILING_INITIALS):
         trailing = pattern.search(parts[-1])
         if trailing and trailing.start() > 0:
             parts[-1:] = [parts[-1][: trailing.start()].strip(), trailing.group(1)]

@@ -52,7 +52,9 @@ _BYLINE = re.compile(
 _SOURCE = re.compile(r"^(?:source|via|from|credit)\s*:?\s+(.+)$", re.IGNORECASE)
 _ON_AGGREGATOR = re.compile(r"^(.+?)\s+on\s+" + AGGREGATORS + r"$")
 _REPORTING = re.compile(
-    r"^[(\[]?\s*(?:reporting|additional reporting|writing|editing|compiled)\s+by\b.{0,200}$",
+    r"^[(\[]?\s*(?:reporting|additional reporting|writing|editing|compiled)\s+by\b.{0,200}$"
+    # "(The Associated Press contributed to this report.)"
+    r"|^[(\[]?[^()\[\].!?]{2,80}\s+contributed\s+to\s+this\s+(?:report|story|article)\.?[)\]]?$",
     re.IGNORECASE,
 )
 _KEPT_LABEL = re.compile(
@@ -122,7 +124,7 @@ def _date_label(left: str, glued: bool) -> tuple[str | None, DateRank] | None:
 # Every metadata line has one of these; most lines of a page have none, and are skipped cheaply.
 _HINT = re.compile(
     r"\d|\bago\b|^[\W_]|^(?:written|words|story|text|posted|report\w*|by|source|via|from|credit"
-    r"|additional|editing|writing|compiled)\b|\son\s",
+    r"|additional|editing|writing|compiled)\b|\son\s|\scontributed\s",
     re.IGNORECASE,
 )
 

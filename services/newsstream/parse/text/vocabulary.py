@@ -240,6 +240,8 @@ NAME_PARTICLES = frozenset(
 # Link labels that close a teaser card ("Read More »", "Source link", "Continue reading →").
 # Pages that print cards inline run them into the next card's headline or onto the end of the
 # card's text: "Read More »Three dead after blast", "... caused the blast. Source link".
+# A bare "More" closes a card only with its arrow: "... the elections will be held... More »".
+MORE_ARROW = r"more\s*[»›→]+"
 LINK_LABEL = (
     r"(?:read\s+more|continue\s+reading|keep\s+reading|read\s+(?:the\s+)?full\s+(?:story|article)"
     r"|source\s+link|view\s+(?:the\s+)?(?:full\s+)?(?:story|article))"
