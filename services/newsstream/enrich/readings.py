@@ -10,6 +10,7 @@ is visibly wrong, the casualty word right before or after the number decides.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -216,14 +217,21 @@ def _fatally(token: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in FATAL_ADVERBS for c in token.children)
 
 
-def _victims_of(noun: Token) -> CasualtyKind | None:
+def _kind_after_of(
+    noun: Token, kind_of_word: Callable[[Token], CasualtyKind | None]
+) -> CasualtyKind | None:
+    """The casualty kind of a word after "of" under `noun` ("victims of the shooting")."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                kind = kind_of(obj)
+                kind = kind_of_word(obj)
                 if kind is not None:
                     return kind
     return None
+
+
+def _victims_of(noun: Token) -> CasualtyKind | None:
+    return _kind_after_of(noun, kind_of)
 
 
 def _is_any_kind_group(token: Token) -> bool:
@@ -516,13 +524,7 @@ def _toll_reading(toll: Token, verb: Token, breakdown: bool) -> Reading:
 
 
 def _of_group_kind(noun: Token) -> CasualtyKind | None:
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                kind = group_kind(obj)
-                if kind is not None:
-                    return kind
-    return None
+    return _kind_after_of(noun, group_kind)
 
 
 def _listed_kind(verb: Token, include_kind: CasualtyKind | None) -> CasualtyKind | None:
