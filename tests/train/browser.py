@@ -34,7 +34,9 @@ def chromium_path() -> str:
     for candidate in candidates:
         if candidate and Path(candidate).exists():
             return candidate
-    raise BrowserUnavailable("no Chromium found (apt-get install chromium, or set $" + CHROMIUM_ENV)
+    raise BrowserUnavailable(
+        f"no Chromium found (apt-get install chromium, or set ${CHROMIUM_ENV})"
+    )
 
 
 def _cache_path(html: str) -> Path:

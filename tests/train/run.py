@@ -19,6 +19,7 @@ from newsstream.parse.text import learned
 from tests.eval.render import page_headline
 from tests.eval.sets import default_data_dir, load_benchmark, load_pages
 from tests.train import crossval
+from tests.train.browser import BrowserUnavailable
 from tests.train.corpus import training_pages
 from tests.train.fit import fit, save
 from tests.train.labels import LabelledPage
@@ -81,7 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     def say(message: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f} s] {message}", flush=True)
 
-    corpus = training_pages(data, browser=not args.no_browser)
+    try:
+        corpus = training_pages(data, browser=not args.no_browser)
+    except BrowserUnavailable as error:
+        print(f"make train: {error}; or train on block-rendered pages only: --no-browser",
+              file=sys.stderr)  # fmt: skip
+        return 2
     real = [page for page in corpus if page.source != "synthetic"]
     if not real:
         print(f"no training data under {data}", file=sys.stderr)

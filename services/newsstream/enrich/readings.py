@@ -536,11 +536,9 @@ def _listed_kind(verb: Token, include_kind: CasualtyKind | None) -> CasualtyKind
         kind = group_kind(child)
         if kind is not None:
             return kind
-        for modifier in child.children:
-            if modifier.dep_ in {"acl", "relcl", "amod"}:
-                found = kind_of(modifier)
-                if found is not None:
-                    return found
+        found = _modifier_kind(child)
+        if found is not None:
+            return found
         if child.lower_ in _SUBJECT_PRONOUNS:
             return include_kind
     return None
@@ -561,9 +559,12 @@ def _among_kind(verb: Token) -> CasualtyKind | None:
 
 def _described_kind(pronoun: Token) -> CasualtyKind | None:
     """ "those killed", "those who were wounded": a pronoun described by a casualty verb."""
-    if pronoun.pos_ != "PRON":
-        return None
-    for modifier in pronoun.children:
+    return _modifier_kind(pronoun) if pronoun.pos_ == "PRON" else None
+
+
+def _modifier_kind(word: Token) -> CasualtyKind | None:
+    """The casualty kind of a verb or adjective describing `word` ("those killed")."""
+    for modifier in word.children:
         if modifier.dep_ in {"acl", "relcl", "amod"}:
             kind = kind_of(modifier)
             if kind is not None:

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -90,10 +89,9 @@ def feature_names() -> list[str]:
     return names
 
 
-def _story_sizes(items: Sequence[Classified]) -> dict[str, int]:
+def _story_sizes(drafts: Sequence[Draft]) -> dict[str, int]:
     """The word count of the rule-built story each body text landed in, negative for the
     largest one: the rules' segmentation as an input, not a decision."""
-    drafts = segment(list(items))
     sizes = [sum(len(paragraph.split()) for paragraph in draft.paragraphs) for draft in drafts]
     if not sizes:
         return {}
@@ -105,12 +103,15 @@ def _story_sizes(items: Sequence[Classified]) -> dict[str, int]:
     return where
 
 
-def line_vectors(items: Sequence[Classified]) -> list[list[float]]:
-    """One input vector per line (blank lines included, all zero), in `feature_names()` order."""
+def line_vectors(
+    items: Sequence[Classified], drafts: Sequence[Draft] | None = None
+) -> list[list[float]]:
+    """One input vector per line (blank lines included, all zero), in `feature_names()` order;
+    `drafts` are the rules' stories of these lines, when the caller has them already."""
     content = [index for index, item in enumerate(items) if item.kind is not Kind.BLANK]
     order = {index: rank for rank, index in enumerate(content)}
     repeats = Counter(items[index].text for index in content)
-    stories = _story_sizes(items)
+    stories = _story_sizes(segment(list(items)) if drafts is None else drafts)
     main_lines = [index for index in content if stories.get(items[index].text, 0) < 0]
     main_first = main_lines[0] if main_lines else None
     main_last = main_lines[-1] if main_lines else None
@@ -298,15 +299,8 @@ class LineModel:
             join_on=float(data.get("join_on", 1.1)),
         )
 
-    @classmethod
-    def load(cls, path: Path) -> LineModel:
-        return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
-
     def predict(self, rows: Sequence[Sequence[float]]) -> np.ndarray[Any, np.dtype[np.float64]]:
         return self.lines.predict(rows)
-
-    def probabilities(self, row: Sequence[float]) -> list[float]:
-        return [float(value) for value in self.predict([row])[0]]
 
 
 @lru_cache(maxsize=1)
@@ -330,7 +324,6 @@ class Judgement:
     items: list[Classified]
     title_chance: list[float]
     start_chance: list[float]
-    main_share: float = 0.0  # share of the page's story words in the rules' largest story
 
 
 def judge(
@@ -348,9 +341,10 @@ def judge(
     """
     if model is None or not items:
         return Judgement(items, [], [])
-    chances = model.predict(line_vectors(items) if vectors is None else vectors)
+    drafts = segment(list(items))  # the rules' stories: inputs, and the page's kind
+    chances = model.predict(line_vectors(items, drafts) if vectors is None else vectors)
     body = chances[:, LABELS.index("body")] + chances[:, LABELS.index("start")]
-    share, kept = _rule_stories(items)
+    share, kept = _rule_stories(drafts)
     result = list(items)
     for index, item in enumerate(items):
         if item.kind is Kind.BODY:
@@ -361,10 +355,10 @@ def judge(
     blank = np.asarray([item.kind is Kind.BLANK for item in items])
     title = np.where(blank, 0.0, chances[:, LABELS.index("title")])
     start = np.where(blank, 0.0, chances[:, LABELS.index("start")])
-    return Judgement(result, title.tolist(), start.tolist(), share)
+    return Judgement(result, title.tolist(), start.tolist())
 
 
-def _rule_stories(items: Sequence[Classified]) -> tuple[float, set[int]]:
+def _rule_stories(drafts: Sequence[Draft]) -> tuple[float, set[int]]:
     """What the rules' stories say about the page: the share of its story words the largest
     one holds, and the lines of stories printed under a header of their own where the page has
     several.
@@ -375,7 +369,6 @@ def _rule_stories(items: Sequence[Classified]) -> tuple[float, set[int]]:
     own headline and date or outlet line are items of a list, whatever their sizes: their lines
     are kept.
     """
-    drafts = segment(list(items))
     sizes = [sum(len(text.split()) for text in draft.paragraphs) for draft in drafts]
     if not sizes or not sum(sizes):
         return 0.0, set()
