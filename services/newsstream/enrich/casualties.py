@@ -72,6 +72,8 @@ class Figure:
     perpetrator: str | None = None
     time_text: str | None = None
     named_victim: bool = False
+    # people listed one by one ("X and Y were killed"): counted by the list, none added again
+    listed: bool = False
     # a lone victim told of again, by a pronoun ("he died") or a bare surname ("Hale died"):
     # it counts only through the victim it goes back to (see `figures`)
     anaphor: bool = False
@@ -163,7 +165,7 @@ def _single_members(figures: list[Figure]) -> list[Figure]:
     counted = {int(f.reading.victim.i) for f in figures if f.reading.victim is not None}
     for figure in figures:
         victim = figure.reading.victim
-        if victim is None or figure.implicit or figure.count is None:
+        if victim is None or figure.implicit or figure.listed or figure.count is None:
             continue
         for member in _conjuncts(victim):
             if int(member.i) in counted or not _one_person(member):
@@ -205,12 +207,36 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _one_person(noun: Token) -> bool:
-    """ "a man", "an 11-year-old child": a singular person with an indefinite article."""
+    """ "a man", "an 11-year-old child", "Rev. Pinckney", "he": a singular person with an
+    indefinite article, a person's name, or a pronoun of one person."""
+    if _named_or_pronoun(noun):
+        return True
     if noun.pos_ != "NOUN" or noun.tag_ != "NN":
         return False
-    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+    if not any(
+        (c.dep_ == "det" and c.lower_ in {"a", "an"}) or c.dep_ == "poss" for c in noun.children
+    ):
         return False
     return noun.lower_ in PERSON_NOUNS or _person_by_ending(noun)
+
+
+def _named_or_pronoun(token: Token) -> bool:
+    """A person's name (its head word) or a pronoun of one person ("he", "himself")."""
+    if token.pos_ == "PRON":
+        return bool(token.lower_ in SINGLE_PERSON_PRONOUNS | SELF_PRONOUNS)
+    return bool(token.pos_ == "PROPN" and token.tag_ == "NNP" and token.ent_type_ == "PERSON")
+
+
+def _listed_person(token: Token) -> bool:
+    """One person in a list of victims: a name, a pronoun, or a singular person noun with a
+    determiner or owner ("his wife", "a neighbour")."""
+    if _named_or_pronoun(token):
+        return True
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or _looks_plural(token):
+        return False
+    if not any(c.dep_ in {"det", "poss"} for c in token.children):
+        return False
+    return token.lower_ in PERSON_NOUNS or _person_by_ending(token)
 
 
 # -- groups told of again -----------------------------------------------------------------------
@@ -322,8 +348,11 @@ def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) 
             carrier = token
         if kind is None:
             continue
+        if _by_suicide(token):
+            continue
         victim = _single_victim(token, kind, carrier)
-        if victim is None or _by_suicide(token):
+        if victim is None:
+            figures.extend(_victim_list(doc, field_name, source, token, kind, carrier))
             continue
         reading = Reading(kind=kind, trigger=token, victim=victim, carrier=carrier)
         if rejected(doc, victim, reading):
@@ -345,28 +374,32 @@ def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) 
     return figures
 
 
+def _victim_list(
+    doc: Doc,
+    field_name: TextField,
+    source: str,
+    verb: Token,
+    kind: CasualtyKind,
+    carrier: Token | None,
+) -> list[Figure]:
+    """People listed one by one give a count of as many ("X and Y were shot dead": two)."""
+    members = _listed_victims(verb, kind, carrier)
+    if not members:
+        return []
+    reading = Reading(kind=kind, trigger=verb, victim=members[0], carrier=carrier)
+    if rejected(doc, members[0], reading):
+        return []
+    size = len(members)
+    figure = _figure_at(
+        members[0], verb, doc, field_name, source, Amount(size, size, size), reading, listed=True
+    )
+    figure.end = int(members[-1].idx) + len(members[-1].text)
+    return [figure]
+
+
 def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> Token | None:
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    lemma = verb.lemma_.lower()
-    elided = verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-    if elided and any(c.dep_ == "auxpass" for c in verb.head.children):
-        passive = True  # "three were killed and another [was] injured"
-    wanted = {"nsubjpass", "nsubj"} if passive else {"dobj"}
-    if not passive and (
-        lemma in INTRANSITIVE_DEATHS
-        or kind is CasualtyKind.MISSING
-        or lemma in UNDERGO_VERBS
-        or (carrier is not None and lemma in COPULAS)
-    ):
-        wanted = {"nsubj"}
     guessed = carrier is not None and kind is CasualtyKind.INJURED
-    arguments = list(verb.children)
-    raised = raised_subject(verb)
-    if raised is not None:  # "the toddler was reported to be shot"
-        arguments, wanted = [raised], {raised.dep_}
-    for child in arguments:
-        if child.dep_ not in wanted:
-            continue
+    for child in _victim_arguments(verb, kind, carrier):
         if child.pos_ == "PRON" and child.lower_ in SINGLE_PERSON_PRONOUNS | ONE_MORE_WORDS:
             return child
         if child.lower_ in SELF_PRONOUNS:
@@ -385,6 +418,42 @@ def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> To
         if not guessed and _person_by_ending(child):
             return child
     return None
+
+
+def _listed_victims(verb: Token, kind: CasualtyKind, carrier: Token | None) -> list[Token]:
+    """ "Ronald Smith and his wife were killed", "shot a neighbour and her son": people listed
+    one by one, each a name, a pronoun or one person, as the argument of one predicate."""
+    for child in _victim_arguments(verb, kind, carrier):
+        if not any(c.dep_ == "conj" for c in child.children):
+            continue
+        members = _conjuncts(child)
+        if len(members) > 1 and all(_listed_person(m) for m in members):
+            return members
+        return []
+    return []
+
+
+def _victim_arguments(verb: Token, kind: CasualtyKind, carrier: Token | None) -> list[Token]:
+    """The words of a casualty predicate that may stand for its victims: the subject of a
+    passive, intransitive or carried predicate, else the object."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    lemma = verb.lemma_.lower()
+    elided = verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    if elided and any(c.dep_ == "auxpass" for c in verb.head.children):
+        passive = True  # "three were killed and another [was] injured"
+    wanted = {"nsubjpass", "nsubj"} if passive else {"dobj"}
+    if not passive and (
+        lemma in INTRANSITIVE_DEATHS
+        or kind is CasualtyKind.MISSING
+        or lemma in UNDERGO_VERBS
+        or (carrier is not None and lemma in COPULAS)
+    ):
+        wanted = {"nsubj"}
+    arguments = list(verb.children)
+    raised = raised_subject(verb)
+    if raised is not None:  # "the toddler was reported to be shot"
+        arguments, wanted = [raised], {raised.dep_}
+    return [child for child in arguments if child.dep_ in wanted]
 
 
 def _anaphor(token: Token) -> bool:

@@ -14,8 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsstream.enrich.casualties import Figure, coordinated
-from newsstream.enrich.lexicon import HIT_VERBS, SINGLE_PERSON_PRONOUNS
-from newsstream.enrich.readings import inferred_injury
+from newsstream.enrich.lexicon import (
+    HIT_VERBS,
+    PERPETRATOR_NOUNS,
+    SELF_PRONOUNS,
+    SINGLE_PERSON_PRONOUNS,
+)
+from newsstream.enrich.readings import hurt_others, inferred_injury
 from newsstream.models import (
     CasualtyFinding,
     CasualtyKind,
@@ -76,9 +81,8 @@ def assemble(
             location = locations.get(id(figure.parent))
         locations[id(figure)] = location
         findings.append(_finding(figure, ids, location, texts))
-    joined = tuple(
-        frozenset(ids[id(f)] for f in group if id(f) in ids) for group in coordinated(figures)
-    )
+    groups = [*coordinated(figures), *_with_perpetrator(figures)]
+    joined = tuple(frozenset(ids[id(f)] for f in group if id(f) in ids) for group in groups)
     hits = frozenset(ids[id(f)] for f in figures if _counts_all_hit(f))
     return CasualtyResult(
         findings, _superseded(figures, ids), tuple(j for j in joined if len(j) > 1), hits
@@ -149,7 +153,34 @@ def _stated_in(headline: Figure, body: Sequence[Figure]) -> bool:
 
 def _drop_counted_lone_victims(figures: list[Figure]) -> list[Figure]:
     counted = {f.kind for f in figures if not f.implicit and f.count is not None}
-    return [f for f in figures if not f.implicit or f.named_victim or f.kind not in counted]
+    return [
+        f
+        for f in figures
+        if not f.implicit or f.named_victim or f.kind not in counted or _perpetrator(f)
+    ]
+
+
+def _perpetrator(figure: Figure) -> bool:
+    """A lone victim who did the violence: "the gunman was shot dead", "shot his wife, then
+    himself" (but not the child who shot himself by accident)."""
+    victim = figure.reading.victim
+    if not figure.implicit or victim is None:
+        return False
+    if victim.lower_ in SELF_PRONOUNS:
+        return figure.reading.trigger is not None and hurt_others(figure.reading.trigger)
+    return victim.lower_ in PERPETRATOR_NOUNS
+
+
+def _with_perpetrator(figures: Sequence[Figure]) -> list[list[Figure]]:
+    """The one who did the violence is not among the victims counted: each toll of the
+    victims joined with the perpetrator's own death adds up to the deaths. Several lone
+    mentions of a perpetrator are taken for one person, told of again. (A wounded suspect is
+    too often one of the people counted as hurt to be added.)"""
+    killed = [f for f in figures if f.kind is CasualtyKind.KILLED and f.is_total]
+    own = [f for f in killed if _perpetrator(f)]
+    if not own:
+        return []
+    return [[f, own[0]] for f in killed if f.count is not None and not _perpetrator(f)]
 
 
 def _resolve_lone_victims(figures: list[Figure]) -> list[Figure]:

@@ -301,6 +301,12 @@ SINGLE_PERSON_PRONOUNS: Final[frozenset[str]] = _words("he she him her")
 #: Reflexive pronouns of one person: the victim is the agent ("shot himself").
 SELF_PRONOUNS: Final[frozenset[str]] = _words("himself herself")
 
+#: Nouns of the one who did the violence: killed, they are not among the victims counted
+#: ("the gunman killed four people before he was shot dead by police" is five dead).
+PERPETRATOR_NOUNS: Final[frozenset[str]] = _words(
+    "suspect gunman shooter attacker assailant perpetrator killer bomber"
+)
+
 #: Words that stand for the members of a group counted before ("opened fire on four men.
 #: They were all hit"; "both were killed", which counts two by itself).
 WHOLE_GROUP_WORDS: Final[frozenset[str]] = _words("all both")

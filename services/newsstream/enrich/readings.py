@@ -41,6 +41,7 @@ from newsstream.enrich.lexicon import (
     PERSON_NOUNS,
     PERSON_SUFFIXES,
     REPORTING_VERBS,
+    SELF_PRONOUNS,
     SINGLE_PERSON_PRONOUNS,
     SPORTS_WORDS,
     SUFFER_VERBS,
@@ -394,6 +395,29 @@ def carried_kind(verb: Token) -> CasualtyKind | None:
         then = [kind_of(c) for c in verb.children if c.dep_ == "conj" and not _own_subject(c)]
         return next((k for k in then if k is not None), CasualtyKind.INJURED)
     return None
+
+
+def hurt_others(verb: Token) -> bool:
+    """Whether the one a reflexive casualty verb happened to first did it to others: "shot
+    the woman, then himself", "killed her children before killing herself"."""
+    current = verb
+    for _ in range(4):
+        if (
+            current.dep_ not in {"conj", "advcl", "pcomp", "prep", "dep"}
+            or current.head.i == current.i
+        ):
+            return False
+        current = current.head
+        if current.pos_ == "VERB" and _hurts_someone(current):
+            return True
+    return False
+
+
+def _hurts_someone(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if kind_of(verb) is None and lemma not in HIT_VERBS and verb.lower_ not in HIT_VERBS:
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ not in SELF_PRONOUNS for c in verb.children)
 
 
 def _event_noun(verb: Token) -> bool:

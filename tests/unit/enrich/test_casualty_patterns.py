@@ -241,3 +241,33 @@ def test_one_person_beside_a_counted_group_adds_one(
     text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
 ) -> None:
     assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("Ruth Baxter, 33, and Omar Lind, 28, were killed in the shooting.", (2, None)),
+        ("The bus driver and a passenger were shot dead at the depot.", (2, None)),
+        ("Gunmen wounded a shopkeeper and his son.", (None, 2)),
+        ("Witnesses said he and four others were gunned down outside the bar.", (5, None)),
+        ("The fire killed three tenants and their neighbour.", (4, None)),
+    ],
+)
+def test_people_listed_one_by_one_are_counted(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("The gunman killed three people at the mall. The gunman was shot dead by police.", 4),
+        ("A woman killed her two children before killing herself.", 3),
+        ("The boy accidentally shot himself. He was pronounced dead at the hospital.", 1),
+    ],
+)
+def test_a_perpetrator_killed_is_not_among_the_victims(
+    text: str, killed: int, enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text))[0] == killed
