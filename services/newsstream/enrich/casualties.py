@@ -16,7 +16,11 @@ from typing import Any
 
 from newsstream.enrich.describe import describe
 from newsstream.enrich.lexicon import (
+    ATTEMPT_WORDS,
     CARRIER_VERBS,
+    DEATH_OF_NOUNS,
+    FATAL_EVENT_NOUNS,
+    FATAL_WORDS,
     GROUP_PRONOUNS,
     NON_PERSON_NOUNS,
     ONE_MORE_WORDS,
@@ -138,6 +142,7 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
         _describe(figure, phrase)
         figures.append(figure)
     figures.extend(_lone_victims(doc, field_name, source, used_triggers))
+    figures.extend(_deaths_of(doc, field_name, source, used_triggers))
     figures.extend(_whole_groups(doc, field_name, source, used_triggers, unread, sentences))
     figures.extend(_single_members(figures))
     figures.sort(key=lambda f: f.start)
@@ -332,6 +337,75 @@ def _group_amount(
 
 
 # -- lone victims --------------------------------------------------------------------------------
+
+
+def _deaths_of(doc: Doc, field_name: TextField, source: str, used: set[int]) -> list[Figure]:
+    """ "charged in the shooting death of a 3-year-old girl", "the fatal shooting of Omar
+    Reed", "the slaying of a man and his son": a death named with its victims, one person or
+    a list of them, and no number."""
+    figures: list[Figure] = []
+    for token in doc:
+        if token.i in used or token.pos_ != "NOUN" or not _names_a_death(token):
+            continue
+        victim = next(
+            (
+                obj
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for obj in prep.children
+                if obj.dep_ == "pobj"
+            ),
+            None,
+        )
+        if victim is None:
+            continue
+        members = _conjuncts(victim)
+        if not all(_one_dead(m) for m in members):
+            continue
+        reading = Reading(kind=CasualtyKind.KILLED, trigger=token, victim=victim)
+        if rejected(doc, victim, reading):
+            continue
+        size = len(members)
+        figure = _figure_at(
+            victim,
+            token,
+            doc,
+            field_name,
+            source,
+            Amount(size, size, size),
+            reading,
+            implicit=size == 1,
+            listed=size > 1,
+            named_victim=victim.ent_type_ == "PERSON",
+            anaphor=size == 1 and _anaphor(victim),
+        )
+        figure.end = int(members[-1].idx) + len(members[-1].text)
+        figures.append(figure)
+    return figures
+
+
+def _names_a_death(noun: Token) -> bool:
+    """ "death", "murder", "slaying"; "shooting" only when fatal; never an attempt."""
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
+    if modifiers & ATTEMPT_WORDS:
+        return False
+    if noun.lower_ in DEATH_OF_NOUNS or noun.lemma_.lower() in DEATH_OF_NOUNS:
+        return True
+    return noun.lower_ in FATAL_EVENT_NOUNS and bool(modifiers & FATAL_WORDS)
+
+
+def _one_dead(token: Token) -> bool:
+    """One person whose death is named: a name (which the model may take for a building), a
+    singular person noun, or an age standing for one ("a 9-year-old")."""
+    if any(c.dep_ == "nummod" for c in token.children):
+        return False
+    if token.pos_ == "PROPN":
+        return bool(token.ent_type_ in {"PERSON", "FAC", ""} and token.tag_ == "NNP")
+    if token.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in token.children):
+        return True
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or _looks_plural(token):
+        return False
+    return token.lower_ in PERSON_NOUNS or _person_by_ending(token)
 
 
 def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) -> list[Figure]:

@@ -20,7 +20,12 @@ from newsstream.enrich.lexicon import (
     SELF_PRONOUNS,
     SINGLE_PERSON_PRONOUNS,
 )
-from newsstream.enrich.readings import hurt_others, inferred_injury
+from newsstream.enrich.readings import (
+    bears_injuries,
+    hurt_others,
+    inferred_injury,
+    stated_condition,
+)
 from newsstream.models import (
     CasualtyFinding,
     CasualtyKind,
@@ -249,6 +254,7 @@ def _drop_dead_among_injured(figures: list[Figure]) -> list[Figure]:
         for f in figures
         if not (
             inferred_injury(f.reading)
+            and not stated_condition(f.reading)
             and any(d.count == f.count and _same_group(d, f) for d in dead)
         )
     ]
@@ -260,16 +266,15 @@ def _same_group(a: Figure, b: Figure) -> bool:
 
 
 def _counts_all_hit(figure: Figure) -> bool:
-    """ "Six people were shot": a count of everyone hit, the dead among them included
-    (unless they are "others" beside the dead)."""
+    """ "Six people were shot", "found four people suffering from gunshot wounds": a count
+    of everyone hit, the dead among them included (unless they are "others" beside the
+    dead)."""
     carrier = figure.reading.carrier
-    return (
-        not figure.implicit
-        and carrier is not None
-        and carrier.lemma_.lower() in HIT_VERBS
-        and inferred_injury(figure.reading)
-        and _last_word(figure.victims) not in _OTHERS
-    )
+    if figure.implicit or carrier is None or _last_word(figure.victims) in _OTHERS:
+        return False
+    if figure.kind is CasualtyKind.INJURED and bears_injuries(carrier):
+        return True
+    return carrier.lemma_.lower() in HIT_VERBS and inferred_injury(figure.reading)
 
 
 def _superseded(figures: Sequence[Figure], ids: dict[int, str]) -> frozenset[str]:

@@ -139,6 +139,23 @@ LIFE_TAKING_VERBS: Final[frozenset[str]] = _words("claim claimed take took taken
 #: Carrier verbs and the particle that makes them a killing ("gunned down", "mowed down").
 KILLING_PARTICLES: Final[dict[str, str]] = {"gun": "down", "gunned": "down", "mow": "down"}
 
+#: Words that take a part out of a counted whole ("one of the five victims", "which of the
+#: three men"): the count after "of" is the whole, not the part the predicate speaks of.
+PART_WORDS: Final[frozenset[str]] = _words(
+    "one which each either neither none any some several many most another"
+)
+
+#: Nouns of a death that name its victim with "of" ("the death of a 3-year-old girl", "the
+#: slaying of two brothers"), and the event nouns that do so when called fatal ("the fatal
+#: shooting of Omar Reed").
+DEATH_OF_NOUNS: Final[frozenset[str]] = _words(
+    "death deaths killing killings murder murders slaying slayings homicide"
+)
+FATAL_EVENT_NOUNS: Final[frozenset[str]] = _words("shooting stabbing beating shootings")
+FATAL_WORDS: Final[frozenset[str]] = _words("fatal deadly")
+#: Words of an attempt that failed ("attempted murder"): no death.
+ATTEMPT_WORDS: Final[frozenset[str]] = _words("attempted attempt")
+
 #: Words that count one more person ("three were killed and another injured").
 ONE_MORE_WORDS: Final[frozenset[str]] = _words("another")
 

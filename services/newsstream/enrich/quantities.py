@@ -207,10 +207,11 @@ def _is_measure(doc: Doc, first: int, last: int) -> bool:
 
 
 def _is_apposed_age(doc: Doc, first: int, last: int) -> bool:
-    """ "Sk Mohammed, 60, died": a bare number between commas right after a name or a person."""
+    """ "Sk Mohammed, 60, died", "his father Vic Reed, 50; his mother": a bare number between
+    a comma and a comma, bracket or semicolon, right after a name or a person."""
     if first < 2 or last >= len(doc) or last - first != 1:
         return False
-    if doc[first - 1].text != "," or doc[last].text not in {",", ")"}:
+    if doc[first - 1].text != "," or doc[last].text not in {",", ")", ";"}:
         return False
     value = doc[first].text
     if not value.isdigit() or not 0 < int(value) < 120:

@@ -38,6 +38,7 @@ from newsstream.enrich.lexicon import (
     LIFE_TAKING_VERBS,
     NON_PERSON_NOUNS,
     NOUN_ONLY_FORMS,
+    PART_WORDS,
     PERSON_NOUNS,
     PERSON_SUFFIXES,
     REPORTING_VERBS,
@@ -107,6 +108,8 @@ def read_number(
         return None
     if victim is None and _counts_things(anchor):
         return None
+    if _partitive_whole(anchor) and _own_modifier(anchor, victim) is None:
+        return None  # "two of the four men died": the two count, not the four
     if anchor.dep_ == "punct":
         # A number is never punctuation: the parse broke here (typically a headline without
         # a full stop, "kills 35 and injures 27"), so read the words beside it instead.
@@ -175,6 +178,18 @@ def _quantified_apart(doc: Doc, anchor: Token, head: Token) -> bool:
     attached to shows the attachment is wrong (the noun has its own amount)."""
     low, high = sorted((int(anchor.i), int(head.i)))
     return any(t.dep_ in {"det", "quantmod"} or t.like_num for t in doc[low + 1 : high])
+
+
+def _partitive_whole(anchor: Token) -> bool:
+    """The whole a part is taken from ("two of the four men", "which of the three victims",
+    "image 1 of 12"): what happened to the part is not what happened to the whole (unless
+    the whole has its own: "one of five people shot")."""
+    counted = anchor.head if anchor.dep_ in _NUMBER_DEPS else anchor
+    of = counted.head
+    if counted.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
+        return False
+    part = of.head
+    return bool(part.like_num or part.lower_ in PART_WORDS)
 
 
 def is_partitive(anchor: Token) -> bool:
@@ -316,6 +331,9 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
         if group is not None and via_of and not _is_any_kind_group(head):
             return Reading(kind=group, trigger=head, breakdown=breakdown)  # "the bodies of 10"
         if lemma in CARRIER_VERBS or lower in CARRIER_VERBS:
+            state = _own_state(current) if relation == "conj" else None
+            if state is not None:  # "left two dead and three others in the hospital"
+                return Reading(kind=state, trigger=head, carrier=head, breakdown=breakdown)
             carried = carried_kind(head)
             if carried is None or (
                 relation == "nsubj" and lemma not in COPULAS and lemma not in UNDERGO_VERBS
@@ -382,6 +400,8 @@ def carried_kind(verb: Token) -> CasualtyKind | None:
     cared = _in_care(verb, lemma in CARE_VERBS or lower in CARE_VERBS)
     if cared is not None:
         return cared
+    if bears_injuries(verb):
+        return CasualtyKind.INJURED
     if lemma in SUFFER_VERBS or lower in SUFFER_VERBS:
         for child in verb.children:
             if child.dep_ == "dobj" and (
@@ -420,6 +440,54 @@ def _hurts_someone(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ not in SELF_PRONOUNS for c in verb.children)
 
 
+def bears_injuries(word: Token) -> bool:
+    """ "found with gunshot wounds", "suffering from injuries": people bearing injuries."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in {"with", "from"}
+        and any(
+            obj.dep_ == "pobj"
+            and (obj.lemma_.lower() in INJURY_NOUNS or obj.lower_ in INJURY_NOUNS)
+            for obj in child.children
+        )
+        for child in word.children
+    )
+
+
+def _own_state(noun: Token) -> CasualtyKind | None:
+    """The state a conjoined group is left in by its own words: "(left two dead and) three
+    others in the hospital", "four more in critical condition", "two with gunshot wounds"."""
+    if bears_injuries(noun):
+        return CasualtyKind.INJURED
+    for child in noun.children:
+        if child.dep_ != "prep" or child.lower_ != "in":
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and (_in_condition(obj) or obj.lower_ in CARE_WORDS):
+                return CasualtyKind.INJURED
+    return None
+
+
+def _in_condition(obj: Token) -> bool:
+    """ "critical condition": a patient's state, named with its degree."""
+    return obj.lemma_.lower() in CONDITION_NOUNS and any(
+        m.lower_ in CONDITION_WORDS for m in obj.children
+    )
+
+
+def stated_condition(reading: Reading) -> bool:
+    """An injury known from the state the people are in now ("two are in critical
+    condition"): they are alive, so not the dead of the same count."""
+    verb = reading.carrier
+    if verb is None or reading.kind is not CasualtyKind.INJURED:
+        return False
+    return any(
+        child.dep_ == "prep"
+        and any(obj.dep_ == "pobj" and _in_condition(obj) for obj in child.children)
+        for child in verb.children
+    )
+
+
 def _event_noun(verb: Token) -> bool:
     """ "in the shooting": a gerund standing for the event, not a hit of anyone."""
     return verb.tag_ == "VBG" and verb.dep_ in {"pobj", "nsubj", "nsubjpass", "dobj", "compound"}
@@ -444,9 +512,7 @@ def _in_care(verb: Token, cares: bool) -> CasualtyKind | None:
         for obj in child.children:
             if obj.dep_ != "pobj":
                 continue
-            if obj.lemma_.lower() in CONDITION_NOUNS and any(
-                m.lower_ in CONDITION_WORDS for m in obj.children
-            ):
+            if _in_condition(obj):
                 return CasualtyKind.INJURED
             if verb.lemma_.lower() in LIFE_STRUGGLE_VERBS and obj.lower_ in LIFE_NOUNS:
                 return CasualtyKind.INJURED  # "fighting for their lives"

@@ -271,3 +271,51 @@ def test_a_perpetrator_killed_is_not_among_the_victims(
     text: str, killed: int, enrich_text: Enrich
 ) -> None:
     assert _totals(enrich_text(text))[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("Two are dead and two are in critical condition after the attack.", (2, 2)),
+        ("The blast left two workers dead and three others in the hospital.", (2, 3)),
+        ("Three teenagers were found with gunshot wounds near the park.", (None, 3)),
+        ("Deputies found four people suffering from stab wounds. One of them died.", (1, 3)),
+    ],
+)
+def test_people_in_a_state_of_injury(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Police arrested a man in the shooting death of a 4-year-old boy.", 1),
+        ("Two men were charged in the slaying of a 9-year-old and her grandmother.", 2),
+        ("A teenager was arrested for the fatal shooting of Marla Quint in June.", 1),
+        ("He was convicted of the attempted murder of a neighbour.", None),
+    ],
+)
+def test_a_death_named_with_its_victims(text: str, killed: int | None, enrich_text: Enrich) -> None:
+    assert _totals(enrich_text(text))[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("Two of the four men died before reaching the hospital.", (2, None)),
+        ("Police said one of the three victims died on Sunday.", (1, None)),
+    ],
+)
+def test_the_whole_a_part_is_taken_from(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
+
+
+def test_an_age_before_a_semicolon_is_no_count(enrich_text: Enrich) -> None:
+    result = enrich_text("The gunman killed his uncle Tom Reed, 50; his aunt Ann Reed, 49.")
+    counts = [count for count, _ in _figures(result)]
+    assert 50 not in counts
+    assert 49 not in counts
