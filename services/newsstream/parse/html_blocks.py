@@ -2,9 +2,15 @@
 
 trafilatura's plain-text output loses what tells article from furniture: whether a line was a
 heading, a list item or a paragraph, and how much of it was link text. Its XML body keeps that,
-so the body is read block by block from there. Two extractions are compared: the balanced one
-(recall) and the precision one (stricter link-density and boilerplate rules); a block only the
-balanced run kept is marked, so later rules can drop it on weaker evidence.
+so the body is read block by block from there.
+
+Three extractions are compared. The recall one skips trafilatura's link-density pruning and its
+escalation to other algorithms; the balanced one applies both. Each errs its own way (the recall
+run keeps link-dense boxes, the balanced one sometimes escalates to a whole-page dump), so the
+body is what both kept, in the recall run's order; when they share less than half of the recall
+run's text they read different parts of the page, and the recall run, which stays in one region,
+is taken. The precision run (stricter link-density and boilerplate rules) marks blocks it would
+drop, so later rules can drop those on weaker evidence.
 """
 
 from __future__ import annotations
@@ -29,6 +35,10 @@ _KINDS: Final[dict[str, BlockKind]] = {
     "row": "row",
 }
 _CONTAINERS: Final = frozenset({"list", "table", "div", "quote"})
+Focus = Literal["recall", "balanced", "precision"]
+# Below this share of the recall run's text kept by the balanced run, the two runs disagree
+# on where the article is rather than on its edges.
+AGREEMENT_MIN_SHARE: Final = 0.5
 # Invisible format and control characters (soft hyphens, zero-width spaces, byte-order marks)
 # would split words the reader sees whole. Whitespace stays (it breaks lines), and so do the
 # zero-width joiners that Persian, Indic scripts and emoji sequences need.
@@ -58,13 +68,20 @@ class Block:
 def extract_blocks(tree: HtmlElement, *, url: str | None, light: bool) -> list[Block]:
     """The main text of `tree` as blocks in page order.
 
-    `light` (a heavy page) skips trafilatura's costly fallbacks and the precision comparison.
+    `light` (a heavy page) gets one balanced run without trafilatura's costly fallbacks.
     """
-    balanced = _body(tree, url=url, precise=False, light=light)
-    if balanced is None:
+    if light:
+        balanced = _body(tree, url=url, focus="balanced", light=True)
+        return [] if balanced is None else _blocks(balanced)
+    recall = _body(tree, url=url, focus="recall", light=False)
+    balanced = _body(tree, url=url, focus="balanced", light=False)
+    if recall is None and balanced is None:
         return []
-    blocks = _blocks(balanced)
-    precise = None if light else _body(tree, url=url, precise=True, light=light)
+    if recall is None or balanced is None:
+        blocks = _blocks(recall if balanced is None else balanced)
+    else:
+        blocks = agreed_blocks(_blocks(recall), _blocks(balanced))
+    precise = _body(tree, url=url, focus="precision", light=False)
     if precise is None:
         return blocks
     kept = {_key(block) for block in _blocks(precise)}
@@ -74,12 +91,24 @@ def extract_blocks(tree: HtmlElement, *, url: str | None, light: bool) -> list[B
     ]
 
 
-def _body(tree: HtmlElement, *, url: str | None, precise: bool, light: bool) -> _Element | None:
+def agreed_blocks(recall: list[Block], balanced: list[Block]) -> list[Block]:
+    """The recall run's blocks the balanced run also kept, unless the runs read different
+    regions of the page."""
+    kept = {_key(block) for block in balanced}
+    agreed = [block for block in recall if _key(block) in kept]
+    shared = sum(len(block.text) for block in agreed)
+    if shared < AGREEMENT_MIN_SHARE * sum(len(block.text) for block in recall):
+        return recall
+    return agreed
+
+
+def _body(tree: HtmlElement, *, url: str | None, focus: Focus, light: bool) -> _Element | None:
     document = trafilatura.bare_extraction(
         tree,
         url=url,
         fast=light,
-        favor_precision=precise,
+        favor_precision=focus == "precision",
+        favor_recall=focus == "recall",
         include_comments=False,
         include_links=True,  # keeps <ref> in the body: link share is read from it
         include_tables=True,
