@@ -88,9 +88,9 @@ RENDERED_TITLES = 0.38  # 0.384 of 305 pages with a reference headline (the rule
 # exact (set, measure) -> floor.
 CODED_HELD_OUT = {
     ("casualties-wad-dev", "killed"): 0.88,  # 0.886
-    ("casualties-wad-dev", "wounded"): 0.89,  # 0.891
-    ("casualties-gva-dev", "killed"): 0.70,  # 0.702
-    ("casualties-gva-dev", "wounded"): 0.67,  # 0.671
+    ("casualties-wad-dev", "wounded"): 0.89,  # 0.897
+    ("casualties-gva-dev", "killed"): 0.70,  # 0.708
+    ("casualties-gva-dev", "wounded"): 0.69,  # 0.697
 }
 
 
