@@ -4,9 +4,11 @@ The rules are about kinds of text every news page carries, never about one site:
 
 - promotions of other pages inside the body: a short block that is all link text (a headline
   linking elsewhere), or one led by a "Related:" / "Read more:" / "Don't miss" label;
-- the page's own title, standfirst, section label, byline and dateline printed above the body;
+- the page's own title, standfirst, section label, byline and dateline printed above the body,
+  and the controls around it ("Share", "Print", "1 / 8"): a few words, no sentence;
 - the sign-off below it: newsletter and subscription offers, follow-us lines, tip lines,
-  copyright notices, credits, calls to share or comment, and what follows them.
+  copyright notices, credits, calls to share or comment, and what follows them; and a heading
+  in the second half with only end matter under it, the title of a box of links or a bio.
 
 When the rules would leave nothing, the extraction is kept as it was: a page of headings is
 still better read than refused.
@@ -32,8 +34,11 @@ END_MATTER_SHORT_CHARS: Final = 40
 COVER_SHARE: Final = 0.6
 BYLINE_MAX_WORDS: Final = 10
 LEAD_HEAD_MAX_CHARS: Final = 120
+# Above the body, a line of this many words or fewer that is no sentence is a control or label.
+LEAD_LABEL_MAX_WORDS: Final = 3
 
 _WORD: Final = re.compile(r"\w+")
+_SENTENCE_CLOSE: Final = (".", "!", "?", ":", "…")
 # Link text that is a reference, not a promotion: a URL, a DOI, a numbered footnote.
 _CITATION: Final = re.compile(
     r"^(?:\[\d{1,3}\]|https?://|www\.|doi\b|\S+\.(?:com|org|net|gov|edu)\b)", re.I
@@ -180,6 +185,11 @@ def _is_dateline(text: str) -> bool:
     return found is not None and len(found.text) >= len(text) / 2
 
 
+def _is_label(text: str) -> bool:
+    """ "Share", "Updated", "1 / 8": a few words that do not close a sentence."""
+    return len(_WORD.findall(text)) <= LEAD_LABEL_MAX_WORDS and not text.endswith(_SENTENCE_CLOSE)
+
+
 def _is_lead_furniture(block: Block, meta: PageMeta) -> bool:
     """Title, standfirst, section label, byline or dateline printed above the body."""
     text = block.text
@@ -190,7 +200,8 @@ def _is_lead_furniture(block: Block, meta: PageMeta) -> bool:
         # stays (a paragraph that repeats the description is the lead itself)
         return len(text) <= LEAD_HEAD_MAX_CHARS or _covers(text, meta.descriptions)
     return len(text) <= PROMO_MAX_CHARS and bool(
-        block.link_share >= PROMO_LINK_SHARE
+        _is_label(text)
+        or block.link_share >= PROMO_LINK_SHARE
         or is_byline(text)
         or _READING_TIME.search(text)
         or (_CITATION.match(text) and " " not in text)
@@ -230,8 +241,9 @@ def drop_end(blocks: list[Block]) -> list[Block]:
     """Drop the sign-off below the story.
 
     Trailing sign-off lines and headings go. And once a sign-off (a newsletter box, a
-    follow-us line) appears in the second half of the text with only end matter after it,
-    it and everything after it go: that is the page's footer zone, not the story.
+    follow-us line) or a heading that is no sentence appears in the second half of the text
+    with only end matter after it, it and everything after it go: that is the page's footer
+    zone or a box of links under its title, not the story.
     """
     end = len(blocks)
     while end > 0 and (is_sign_off(blocks[end - 1]) or _is_trailing_heading(blocks[end - 1])):
@@ -245,7 +257,8 @@ def drop_end(blocks: list[Block]) -> list[Block]:
         )
     seen = 0
     for index, block in enumerate(kept):
-        if 2 * seen >= total and is_sign_off(block) and only_end_matter_after[index + 1]:
+        cut = is_sign_off(block) or _is_trailing_heading(block)
+        if 2 * seen >= total and cut and only_end_matter_after[index + 1]:
             return kept[:index]
         seen += len(block.text)
     return kept

@@ -230,6 +230,30 @@ def test_a_lead_paragraph_that_repeats_the_description_stays() -> None:
     assert article_paragraphs(blocks, _META) == [lead.text, "Four hundred people used it."]
 
 
+LONG = "Four hundred people used the ferry on its first day back, the operator said. " * 3
+
+
+def test_controls_above_the_body_are_not_body_and_a_short_first_sentence_is() -> None:
+    blocks = [_block("Share"), _block("1 / 8"), _block("It is back."), _block(LONG)]
+    assert article_paragraphs(blocks, _META) == ["It is back.", LONG]
+
+
+def test_a_few_words_below_the_start_of_the_body_stay() -> None:
+    blocks = [_block(LONG), _block("Timetable changes"), _block(LONG)]
+    assert article_paragraphs(blocks, _META) == [LONG, "Timetable changes", LONG]
+
+
+def test_a_box_title_in_the_second_half_goes_with_the_links_under_it() -> None:
+    box = [_block("More on this story", "head"), _block("Ferry fares to rise", link_share=1.0)]
+    blocks = [_block(LONG), _block(LONG), *box, _block("Tags", link_share=0.0)]
+    assert article_paragraphs(blocks, _META) == [LONG, LONG]
+
+
+def test_a_subhead_with_body_under_it_stays() -> None:
+    blocks = [_block(LONG), _block("What comes next", "head"), _block(LONG)]
+    assert article_paragraphs(blocks, _META) == [LONG, "What comes next", LONG]
+
+
 def test_when_every_block_looks_like_furniture_the_extraction_is_kept() -> None:
     blocks = [_block("Ferry resumes", "head"), _block("Timetable", "head")]
     assert article_paragraphs(blocks, _META) == ["Timetable"]
