@@ -10,6 +10,12 @@ The rules are about kinds of text every news page carries, never about one site:
   copyright notices, credits, calls to share or comment, and what follows them; and a heading
   in the second half with only end matter under it, the title of a box of links or a bio.
 
+Blocks the precision extraction dropped are weaker evidence: inside the body too, such a block
+goes when it is also weak on its face (a table row, a list item, link text, a short line that
+is no sentence), unless the precision run dropped most of the page (then it read the page
+differently, and its verdicts say little). Headings and citations stay: that run drops
+structure and references by link density.
+
 When the rules would leave nothing, the extraction is kept as it was: a page of headings is
 still better read than refused.
 """
@@ -36,9 +42,14 @@ BYLINE_MAX_WORDS: Final = 10
 LEAD_HEAD_MAX_CHARS: Final = 120
 # Above the body, a line of this many words or fewer that is no sentence is a control or label.
 LEAD_LABEL_MAX_WORDS: Final = 3
+# Below this share of the text confirmed by the precision run, its verdicts are not used.
+CONFIRMED_MIN_SHARE: Final = 0.5
+UNCONFIRMED_SHORT_CHARS: Final = 100
+UNCONFIRMED_LINK_SHARE: Final = 0.3
 
 _WORD: Final = re.compile(r"\w+")
 _SENTENCE_CLOSE: Final = (".", "!", "?", ":", "…")
+_CLOSED: Final = (*_SENTENCE_CLOSE, '"', "”", "’", ")")
 # Link text that is a reference, not a promotion: a URL, a DOI, a numbered footnote.
 _CITATION: Final = re.compile(
     r"^(?:\[\d{1,3}\]|https?://|www\.|doi\b|\S+\.(?:com|org|net|gov|edu)\b)", re.I
@@ -264,6 +275,27 @@ def drop_end(blocks: list[Block]) -> list[Block]:
     return kept
 
 
+def _is_weak(block: Block) -> bool:
+    """A row, an item, link text or a short line that is no sentence; never a heading or a
+    citation."""
+    text = block.text.rstrip()
+    if block.kind == "head" or _CITATION.match(text):
+        return False
+    return (
+        block.kind in ("row", "item")
+        or block.link_share >= UNCONFIRMED_LINK_SHARE
+        or (len(text) < UNCONFIRMED_SHORT_CHARS and not text.endswith(_CLOSED))
+    )
+
+
+def drop_unconfirmed(blocks: list[Block]) -> list[Block]:
+    """Weak blocks the precision extraction dropped, where it kept most of the text."""
+    confirmed = sum(len(block.text) for block in blocks if block.precise)
+    if confirmed < CONFIRMED_MIN_SHARE * sum(len(block.text) for block in blocks):
+        return blocks
+    return [block for block in blocks if block.precise or not _is_weak(block)]
+
+
 def drop_promotions(blocks: list[Block]) -> list[Block]:
     return [block for block in blocks if not is_promotion(block)]
 
@@ -292,6 +324,7 @@ def _drop_title(blocks: list[Block], meta: PageMeta) -> list[Block]:
 Rule = Callable[[list[Block], PageMeta], list[Block]]
 RULES: list[Rule] = [
     lambda blocks, meta: drop_wordless(blocks),
+    lambda blocks, meta: drop_unconfirmed(blocks),
     lambda blocks, meta: drop_promotions(blocks),
     drop_lead,
     lambda blocks, meta: drop_end(blocks),

@@ -11,7 +11,13 @@ from newsstream.parse import ParseError, Story, extract_stories
 from newsstream.parse.html_blocks import Block, BlockKind
 from newsstream.parse.html_clean import MAX_ELEMENTS, is_heavy, parse_page
 from newsstream.parse.html_meta import PageMeta
-from newsstream.parse.html_trim import article_paragraphs, is_byline, is_promotion, is_sign_off
+from newsstream.parse.html_trim import (
+    article_paragraphs,
+    drop_unconfirmed,
+    is_byline,
+    is_promotion,
+    is_sign_off,
+)
 
 FETCHED_AT = datetime(2024, 3, 15, 8, 0, tzinfo=UTC)
 
@@ -252,6 +258,31 @@ def test_a_box_title_in_the_second_half_goes_with_the_links_under_it() -> None:
 def test_a_subhead_with_body_under_it_stays() -> None:
     blocks = [_block(LONG), _block("What comes next", "head"), _block(LONG)]
     assert article_paragraphs(blocks, _META) == [LONG, "What comes next", LONG]
+
+
+def _unconfirmed(text: str, kind: BlockKind = "p", link_share: float = 0.0) -> Block:
+    return Block(kind, (text,), link_share, precise=False)
+
+
+def test_weak_blocks_only_the_lenient_extraction_kept_go_anywhere() -> None:
+    weak = [
+        _unconfirmed("Home | News | Sport", "row"),
+        _unconfirmed("Ferry timetable", link_share=1.0),
+        _unconfirmed("Photo gallery"),
+    ]
+    strong = [
+        _unconfirmed("What comes next", "head"),
+        _unconfirmed("https://example.org/report.pdf", link_share=1.0),
+        _unconfirmed("It is back."),
+        _unconfirmed(LONG),
+    ]
+    blocks = [_block(LONG), weak[0], strong[0], weak[1], _block(LONG), *strong[1:], weak[2]]
+    assert drop_unconfirmed(blocks) == [_block(LONG), strong[0], _block(LONG), *strong[1:]]
+
+
+def test_unconfirmed_blocks_stay_when_the_precision_run_read_another_part_of_the_page() -> None:
+    blocks = [_block("It is back."), _unconfirmed(LONG), _unconfirmed("Photo gallery")]
+    assert drop_unconfirmed(blocks) == blocks
 
 
 def test_when_every_block_looks_like_furniture_the_extraction_is_kept() -> None:
