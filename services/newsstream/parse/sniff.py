@@ -16,6 +16,10 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]{0,20}(?:\s[^<>]{0,500})?/?>|<!--")
 _MIN_TAGS = 5
 _MIN_MARKUP_SHARE = 0.05
 _MAX_UNREADABLE_SHARE = 0.05
+# ASCII control characters other than whitespace; other characters outside ASCII are judged
+# one by one (few on most pages, so the per-character lookup stays cheap).
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def looks_like_html(body: str) -> bool:
@@ -40,10 +44,8 @@ def is_unreadable(body: str) -> bool:
     probe = body[:_PROBE]
     if not probe:
         return False
-    bad = 0
-    for char in probe:
-        if char in "\t\n\r\f\v":
-            continue
+    bad = len(_ASCII_CONTROL.findall(probe))
+    for char in _NON_ASCII.findall(probe):
         if char == "\ufffd" or unicodedata.category(char) in {"Cc", "Cs", "Co", "Cn"}:
             bad += 1
     return bad / len(probe) > _MAX_UNREADABLE_SHARE

@@ -57,6 +57,20 @@ def test_binary_junk_is_unreadable() -> None:
     assert raised.value.kind == "unreadable"
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("word " * 90 + "\x00\x01\x7f" * 10, True),  # ASCII control characters
+        ("word " * 90 + "\ue000\U000e0080\ufffd" * 10, True),  # private, unassigned, replaced
+        ("word " * 95 + "\x00\ue000", False),  # a few stray ones
+        ("Ein Ärger über Öl: 東京で記者会見。 " * 20, False),  # text beyond ASCII
+        ("tab\tvertical\vfeed\fcarriage\r" * 20, False),  # whitespace is no junk
+    ],
+)
+def test_unreadable_share(body: str, expected: bool) -> None:
+    assert is_unreadable(body) is expected
+
+
 def test_sniffed_html_goes_to_the_html_extractor(fixtures_dir: Path) -> None:
     html = (fixtures_dir / "html" / "article.html").read_text("utf-8")
     stories = extract_stories(html, content_type=None, url=None, fetched_at=FETCHED_AT)
