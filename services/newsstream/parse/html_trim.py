@@ -74,6 +74,7 @@ _SIGN_OFF: Final = re.compile(
     r"|thanks?\s+for\s+(?:signing\s+up|subscribing|reading)|your\s+subscription"
     r"|subscriptions?\s+(?:service|offer|plan)|(?:delivered|straight|right|directly)\s+"
     r"(?:to|in(?:to)?)\s+your\s+inbox|an\s+eye\s+on\s+your\s+inbox"
+    r"|delivered\s+(?:to|through)\s+your\s+(?:door|letterbox|mailbox|home)"
     # follow-us, contact and tip lines
     r"|\bfollow\s+(?:us|him|her|them|me)\s+(?:on|at|@)|\bfollow\s+@"
     r"|\bfollow\s+\S+\s+on\s+(?:twitter|facebook|instagram|youtube|x)\b"
@@ -81,7 +82,8 @@ _SIGN_OFF: Final = re.compile(
     r"|have\s+a\s+(?:news\s+)?tip\b|^send\s+us\b|(?:may|can)\s+be\s+reached\s+at"
     r"|\bcontact\s+(?:us|the\s+author)\b|^e-?mail\s*:|^\S+@\S+\.\w+$"
     # rights
-    r"|©|\(c\)\s*\d{4}|\bcopyright\s*(?:\(c\)|\d{4})|all\s+rights\s+reserved"
+    r"|©|\(c\)\s*\d{4}|\bcopyright\s*(?:\(c\)|\d{4})|^copyright\s+(?:(?-i:[A-Z])\S*\s+){1,4}\d{4}\b"
+    r"|all\s+rights\s+reserved"
     # calls to share, comment, listen, install
     r"|^share\s+(?:this|on)\b|leave\s+a\s+(?:comment|reply)|tell\s+us\s+what\s+you\s+think"
     r"|^comments?$|join\s+the\s+(?:discussion|conversation)"

@@ -327,6 +327,9 @@ def test_promotions(block: Block, expected: bool) -> None:
         ("Follow us on Twitter @coastline", True),
         ("© 2024 Coastline Daily. All rights reserved.", True),
         ("Additional reporting by Tom Okafor", True),
+        ("copyright Coastline Media 2019 - ISSN: 1234-5678", True),
+        ("Get Coastline Monthly delivered through your letterbox. 12 issues for £9.99.", True),
+        ("Copyright law changed in 2019, the court said.", False),
         ("The email landed in his inbox on Monday, police said.", False),
         ("Many residents share this view of the plan.", False),
         (
