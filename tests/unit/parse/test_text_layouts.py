@@ -8,7 +8,6 @@ import pytest
 
 from newsstream.parse import ParseError, Story, extract_stories
 from newsstream.parse.text import extract_text_stories
-from newsstream.parse.text.boilerplate import is_furniture
 
 FETCHED_AT = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -164,19 +163,6 @@ def test_lines_between_headline_and_body_do_not_become_the_title(line: str) -> N
     [story] = parse(page)
     assert story.title == "Landslide buries six houses in Korva"
     assert story.paragraphs == (LEAD, SECOND)
-
-
-@pytest.mark.parametrize(
-    ("line", "furniture"),
-    [
-        ("(Adds death toll, rescue details in paragraphs 3-5)", True),
-        ("(Updates with mayor's comments)", True),
-        ("(Reporting by Mara Lind; editing by Tom Ash)", False),  # a credit, read elsewhere
-        ("(The council adds that the road will reopen.)", False),
-    ],
-)
-def test_a_wire_note_to_editors_is_furniture(line: str, furniture: bool) -> None:
-    assert is_furniture(line, len(line.split())) is furniture
 
 
 def test_teaser_links_repeated_over_the_body_are_not_its_headline() -> None:

@@ -66,15 +66,6 @@ _ANCHORED = re.compile(
 )
 _ANCHORED_MAX_WORDS = 40
 
-# A wire service's note to editors on a new version of a story, printed above it: "(Adds
-# typhoon makes landfall, paragraphs 1-4)", "(Updates with death toll)".
-_ADVISORY = re.compile(
-    r"^\(\s*(?:adds|recasts|corrects|refiles|repeats|rewrites|releads|removes|fixes"
-    r"|updates\s+(?:with|to|throughout)|writes\s+through|changes\s+(?:dateline|headline))\b"
-    r"[^()]*\)$",
-    re.IGNORECASE,
-)
-
 # Promotions, account and consent widgets, counters: only trusted on short lines.
 _SHORT_FAMILY = re.compile(
     r"(?:\bdownload\b(?:\s+\S+){0,3}?\s+app\b|\bapp[\s-]?store\b|\bgoogle\s+play\b|\bplay[\s-]?store\b"
@@ -218,8 +209,6 @@ def is_furniture(text: str, words: int) -> bool:
     if words <= _AUTHOR_BIO_MAX_WORDS and _AUTHOR_BIO.match(text):
         return True
     if words <= _ANCHORED_MAX_WORDS and _ANCHORED.match(text):
-        return True
-    if text.startswith("(") and _ADVISORY.match(text):
         return True
     lowered = text.lower()
     if (
