@@ -127,13 +127,14 @@ def crossval_summaries(data: Path) -> dict[str, Any] | None:
     from tests.train.browser import BrowserUnavailable
     from tests.train.corpus import training_pages
     from tests.train.run import references
+    from tests.train.synthetic import COMPOSED
 
     try:
         corpus = training_pages(data)
     except BrowserUnavailable as error:
         print(f"cross-validation on block-rendered pages only: {error}")
         corpus = training_pages(data, browser=False)
-    real = [page for page in corpus if page.source != "synthetic"]
+    real = [page for page in corpus if page.source not in COMPOSED]
     if not real:
         return None
     result = crossval.cross_validate(real, references(data, real))

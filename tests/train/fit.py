@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +20,19 @@ from newsstream.parse.text.classify import Classified, classify_page
 from newsstream.parse.text.learned import (
     LABELS,
     PAIR_FEATURES,
+    SPLIT_FEATURES,
+    Judgement,
     LineModel,
     feature_names,
     judge,
     line_vectors,
     pair_vectors,
+    split_rows,
 )
 from newsstream.parse.text.lines import split_page
-from newsstream.parse.text.segment import segment
+from newsstream.parse.text.segment import Draft, segment
 from tests.train.labels import LabelledPage
+from tests.train.synthetic import SNIPPETS
 
 #: Boosting settings: small trees, few rounds, so the shipped file stays small and fast to read.
 ROUNDS = 100
@@ -112,20 +116,32 @@ def fit(
     """The exported model fitted on `pages`: the line model, then the story-join model on the
     stories that the line model's corrections give on the same pages."""
     cache = {} if cache is None else cache
+    every = list(pages)
+    pages = [page for page in every if page.source != SNIPPETS]
     x, y, w = matrix(pages, cache)
     exported = export(_boosted(ROUNDS).fit(x, y, sample_weight=w), x[:1], len(LABELS))
     # The join model learns from stories cut with line models that did not see the page, as
     # the service's will be on a new page: in-sample cuts would be cleaner than any it meets.
     pair_x: list[list[float]] = []
     pair_y: list[int] = []
+    split_x: list[list[float]] = []
+    split_y: list[int] = []
     groups = [page.group for page in pages]
     for train, test in GroupKFold(n_splits=INNER_FOLDS).split(list(pages), groups=groups):
         inner_x, inner_y, inner_w = matrix([pages[index] for index in train], cache)
+        held = {pages[index].group for index in test}
         inner = _boosted(ROUNDS).fit(inner_x, inner_y, sample_weight=inner_w)
         line_model = LineModel.from_json(export(inner, inner_x[:1], len(LABELS)))
         rows, targets = pair_matrix([pages[index] for index in test], line_model)
         pair_x.extend(rows)
         pair_y.extend(targets)
+        rows, targets = split_matrix(
+            [page for page in every if page.source == SNIPPETS and page.group in held]
+            + [pages[index] for index in test],
+            line_model,
+        )
+        split_x.extend(rows)
+        split_y.extend(targets)
     if len(set(pair_y)) == 2:
         pairs = _boosted(PAIR_ROUNDS).fit(np.asarray(pair_x), np.asarray(pair_y))
         exported["pairs"] = {
@@ -133,6 +149,13 @@ def fit(
             "features": list(PAIR_FEATURES),
         }
         exported["join_on"] = JOIN_ON
+    if len(set(split_y)) == 2:
+        splits = _boosted(PAIR_ROUNDS).fit(np.asarray(split_x), np.asarray(split_y))
+        exported["splits"] = {
+            **export(splits, np.asarray(split_x[:1]), 2),
+            "labels": ["same story", "new story"],
+            "features": list(SPLIT_FEATURES),
+        }
     return exported
 
 
@@ -141,17 +164,23 @@ def _majority(stories: Sequence[int]) -> int:
     return max(set(known), key=known.count) if known else -1
 
 
+def _judged(
+    pages: Sequence[LabelledPage], model: LineModel
+) -> Iterator[tuple[tuple[int, ...], Judgement, list[Draft]]]:
+    """Each page's story of every line, the model's judgement and the stories it gives."""
+    for page in pages:
+        items, vectors = prepared(page)
+        judgement = judge(items, model, vectors)
+        yield page.story_of_lines(), judgement, segment(judgement.items)
+
+
 def pair_matrix(
     pages: Sequence[LabelledPage], model: LineModel
 ) -> tuple[list[list[float]], list[int]]:
     """Neighbouring story drafts of every page, labelled 1 when both hold the same story."""
     rows: list[list[float]] = []
     targets: list[int] = []
-    for page in pages:
-        story_of = page.story_of_lines()
-        items, vectors = prepared(page)
-        judgement = judge(items, model, vectors)
-        drafts = segment(judgement.items)
+    for story_of, judgement, drafts in _judged(pages, model):
         if len(drafts) < 2 or any(not draft.lines for draft in drafts):
             continue
         owners = [
@@ -162,6 +191,26 @@ def pair_matrix(
         targets.extend(
             int(first >= 0 and first == second) for first, second in itertools.pairwise(owners)
         )
+    return rows, targets
+
+
+def split_matrix(
+    pages: Sequence[LabelledPage], model: LineModel
+) -> tuple[list[list[float]], list[int]]:
+    """Boundaries between neighbouring paragraphs of each story draft, labelled 1 where the
+    paragraph below belongs to another story than the one above (both must be story text)."""
+    rows: list[list[float]] = []
+    targets: list[int] = []
+    for story_of, judgement, drafts in _judged(pages, model):
+        for draft, draft_rows in zip(drafts, split_rows(drafts, judgement), strict=True):
+            for index, row in enumerate(draft_rows, start=1):
+                above, below = draft.lines[index - 1], draft.lines[index]
+                if max(above, below) >= len(story_of):
+                    continue
+                if story_of[above] < 0 or story_of[below] < 0:
+                    continue
+                rows.append(row)
+                targets.append(int(story_of[above] != story_of[below]))
     return rows, targets
 
 

@@ -23,7 +23,7 @@ from tests.train.browser import BrowserUnavailable
 from tests.train.corpus import training_pages
 from tests.train.fit import fit, save
 from tests.train.labels import LabelledPage
-from tests.train.synthetic import synthetic_pages
+from tests.train.synthetic import COMPOSED, synthetic_pages
 
 SHIPPED = Path(learned.__file__).with_name(learned.MODEL_FILE)
 
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make train: {error}; or train on block-rendered pages only: --no-browser",
               file=sys.stderr)  # fmt: skip
         return 2
-    real = [page for page in corpus if page.source != "synthetic"]
+    real = [page for page in corpus if page.source not in COMPOSED]
     if not real:
         print(f"no training data under {data}", file=sys.stderr)
         return 1

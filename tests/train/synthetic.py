@@ -13,10 +13,20 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
+from newsstream.parse.text.boundaries import content_words, overlap
 from tests.train.labels import LabelledPage
 
 _PAGES_PER_SOURCE = 1  # synthetic pages made per real page given
+_SNIPPET_SHARE = 0.5  # snippet columns made per card page
 _SEED = 20261129
+#: The source of snippet columns: story-split examples only (a line of a column is a lede, and
+#: the line model, which learns where an article's body starts, is not taught otherwise).
+SNIPPETS = "snippets"
+#: Every source of composed pages: what is not one of these is a real page.
+COMPOSED = ("synthetic", SNIPPETS)
+_ANNOTATED = ("pages-dev", "seed")
+_LEDE_WORDS = 15  # an opening line shorter than this is a headline or a fragment, not a lede
+_SIMILAR = 15  # a column of snippets draws from this many stories nearest its first in words
 
 
 def _parts(page: LabelledPage) -> tuple[str | None, list[str], list[str]]:
@@ -74,25 +84,97 @@ def synthetic_pages(real: Sequence[LabelledPage]) -> list[LabelledPage]:
                 lines.append((link, "other", -1))
         for text in furniture[-rng.randint(0, 8) :] if furniture else []:
             lines.append((text, "other", -1))
-        texts: list[str] = []
-        labels: list[str] = []
-        stories: list[int] = []
-        for text, label, story in lines:
-            texts.append(text)
-            labels.append(label)
-            stories.append(story)
-            if blank:
-                texts.append("")
-                labels.append("other")
-                stories.append(-1)
+        made.append(_page(f"synthetic-{number}", cards[0][0].group, lines, blank=blank))
+    ledes = [(body[0], other, page.group) for page, _, body, other in sources if _is_lede(body[0])]
+    ledes += [lede for page in real if page.source in _ANNOTATED for lede in _story_ledes(page)]
+    made += _snippet_columns(ledes, rng)
+    return made
+
+
+def _story_ledes(page: LabelledPage) -> list[tuple[str, list[str], str]]:
+    """The opening paragraph of each annotated story that opens with a full paragraph (news
+    ledes as crawled pages print them), with the page's other lines as furniture."""
+    lines = page.text.replace("\r\n", "\n").split("\n")
+    story_of = page.story_of_lines()
+    firsts: dict[int, str] = {}
+    other: list[str] = []
+    for line, story in zip(lines, story_of, strict=False):
+        text = line.strip()
+        if story >= 0:
+            firsts.setdefault(story, text)
+        elif text:
+            other.append(text)
+    return [(text, other, page.group) for text in firsts.values() if _is_lede(text)]
+
+
+def _is_lede(text: str) -> bool:
+    return len(text.split()) >= _LEDE_WORDS and text[-1:] in '."”’'
+
+
+def _page(
+    name: str,
+    group: str,
+    lines: list[tuple[str, str, int]],
+    *,
+    blank: bool,
+    source: str = "synthetic",
+) -> LabelledPage:
+    texts: list[str] = []
+    labels: list[str] = []
+    stories: list[int] = []
+    for text, label, story in lines:
+        texts.append(text)
+        labels.append(label)
+        stories.append(story)
+        if blank:
+            texts.append("")
+            labels.append("other")
+            stories.append(-1)
+    return LabelledPage(
+        name=name,
+        group=group,
+        source=source,
+        text="\n".join(texts),
+        labels=tuple(labels),
+        stories=tuple(stories),
+    )
+
+
+def _snippet_columns(
+    ledes: list[tuple[str, list[str], str]], rng: random.Random
+) -> list[LabelledPage]:
+    """Pages that keep only each card's summary: one opening paragraph per story, no headlines,
+    often cut to a search engine's length with an ellipsis; the stories of one column are
+    on neighbouring topics, as on a tag page or a search for one event."""
+    words = [content_words([text]) for text, _, _ in ledes]
+    made: list[LabelledPage] = []
+    for number in range(int(len(ledes) * _SNIPPET_SHARE)):
+        seed = rng.randrange(len(ledes))
+        nearest = sorted(
+            (index for index in range(len(ledes)) if index != seed),
+            key=lambda index: -overlap(words[seed], words[index]),
+        )[:_SIMILAR]
+        cards = [seed, *rng.sample(nearest, k=min(len(nearest), rng.randint(2, 9)))]
+        cut = rng.random() < 0.5  # search results cut each snippet; tag pages print it whole
+        lines: list[tuple[str, str, int]] = []
+        furniture = ledes[seed][1]
+        for text in furniture[: rng.randint(0, 6)]:
+            lines.append((text, "other", -1))
+        for card, index in enumerate(cards):
+            text = ledes[index][0]
+            if cut:
+                tokens = text.split()
+                size = rng.randint(20, 40)
+                text = " ".join(tokens[:size]) + (" ..." if len(tokens) > size else "")
+            lines.append((text, "start", card))
+        if rng.random() < 0.3:  # the excerpt ends inside the last snippet
+            last, label, story = lines[-1]
+            lines[-1] = (last[: rng.randint(len(last) // 3, max(len(last) // 3, len(last) - 1))],
+                         label, story)  # fmt: skip
+        for text in furniture[-rng.randint(0, 6) :] if furniture else []:
+            lines.append((text, "other", -1))
+        blank = rng.random() < 0.5
         made.append(
-            LabelledPage(
-                name=f"synthetic-{number}",
-                group=cards[0][0].group,
-                source="synthetic",
-                text="\n".join(texts),
-                labels=tuple(labels),
-                stories=tuple(stories),
-            )
+            _page(f"snippets-{number}", ledes[seed][2], lines, blank=blank, source=SNIPPETS)
         )
     return made

@@ -16,6 +16,7 @@ from newsstream.parse.text.learned import (
     judge,
     retitle,
     shipped_model,
+    split_stories,
 )
 from newsstream.parse.text.lines import Line, split_page
 from newsstream.parse.text.segment import MAIN_STORY_RATIO, segment
@@ -35,6 +36,7 @@ def extract_text_stories(
     judgement = judge(classify_page(page.lines), line_model)
     drafts = segment(judgement.items)
     if line_model is not None:
+        drafts = split_stories(drafts, judgement, line_model)
         drafts = join_continuations(drafts, judgement, line_model)
         drafts = retitle(drafts, judgement, line_model.title_on)
     stories = assemble(drafts, stamp=page.stamp, fetched_at=fetched_at)

@@ -11,6 +11,7 @@ allow it), evaluated here with plain arrays: no training library is needed at ru
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections import Counter
@@ -22,9 +23,9 @@ from typing import Any
 
 import numpy as np
 
+from newsstream.parse.text.boundaries import SPLIT_FEATURES, content_words, overlap, split_vectors
 from newsstream.parse.text.classify import Classified, Kind
 from newsstream.parse.text.segment import Draft, names_in, segment
-from newsstream.parse.text.vocabulary import STOPWORDS
 
 #: The labels the model tells apart, in the order of its outputs.
 LABELS = ("other", "body", "title", "inside", "start")
@@ -32,6 +33,13 @@ MODEL_FILE = "line_model.json"
 #: Share of a page's story words its largest story must hold for the model to drop body lines:
 #: an article page. (Measured: on pages of peers, dropping lines cost a tenth of their stories.)
 ARTICLE_SHARE = 0.5
+#: Mean chance of a new story over a body's paragraph boundaries from which the body is read
+#: as a column of snippets, a story a paragraph: most of its boundaries open one.
+COLUMN_ON = 0.5
+#: A body of fewer paragraphs is a column only when each of its boundaries opens a story with
+#: at least `SHORT_COLUMN_ON`: two or three short paragraphs of an article may share few words.
+COLUMN_PARAGRAPHS = 4
+SHORT_COLUMN_ON = 0.9
 
 _KINDS = tuple(kind for kind in Kind if kind is not Kind.BLANK)
 _CONTEXT = (-2, -1, 1, 2)  # neighbouring content lines whose verdicts are inputs
@@ -274,10 +282,12 @@ class Trees:
 
 @dataclass(frozen=True)
 class LineModel:
-    """The line model, the story-join model and the confidence each decision needs."""
+    """The line model, the story-join and story-split models and the confidence the line and
+    join decisions need (a column's is `COLUMN_ON`)."""
 
     lines: Trees
     pairs: Trees | None
+    splits: Trees | None
     body_on: float  # P(body) above which a line the rules dropped becomes body
     body_off: float  # P(body) below which a line the rules kept as body is dropped
     title_on: float  # P(title) from which a line becomes its story's headline
@@ -290,9 +300,13 @@ class LineModel:
         pairs = data.get("pairs")
         if pairs is not None and list(pairs["features"]) != list(PAIR_FEATURES):
             raise ValueError("story-join model was built for other features: run `make train`")
+        splits = data.get("splits")
+        if splits is not None and list(splits["features"]) != list(SPLIT_FEATURES):
+            raise ValueError("story-split model was built for other features: run `make train`")
         return cls(
             lines=Trees.from_json(data, len(data["features"])),
             pairs=Trees.from_json(pairs, len(PAIR_FEATURES)) if pairs is not None else None,
+            splits=Trees.from_json(splits, len(SPLIT_FEATURES)) if splits is not None else None,
             body_on=float(data["body_on"]),
             body_off=float(data["body_off"]),
             title_on=float(data["title_on"]),
@@ -431,15 +445,6 @@ PAIR_FEATURES = (
 )
 
 
-def _content_words(paragraphs: Sequence[str]) -> set[str]:
-    text = " ".join(paragraph[:2000] for paragraph in paragraphs).lower()
-    return {word for word in text.split() if len(word) > 3 and word not in STOPWORDS}
-
-
-def _overlap(first: set[str], second: set[str]) -> float:
-    return len(first & second) / min(len(first), len(second)) if first and second else 0.0
-
-
 def pair_vectors(drafts: Sequence[Draft], judgement: Judgement) -> list[list[float]]:
     """One input vector per pair of neighbouring drafts (their page order), in `PAIR_FEATURES`
     order."""
@@ -456,8 +461,8 @@ def pair_vectors(drafts: Sequence[Draft], judgement: Judgement) -> list[list[flo
         title_line = after.title_line
         rows.append(
             [
-                _overlap(names_in(tail), names_in(head)),
-                _overlap(_content_words(tail), _content_words(head)),
+                overlap(names_in(tail), names_in(head)),
+                overlap(content_words(tail), content_words(head)),
                 math.log1p(sizes[number]),
                 math.log1p(sizes[number + 1]),
                 float(after.title is not None),
@@ -509,3 +514,76 @@ def join_continuations(
         else:
             joined.append(draft)
     return joined
+
+
+# ---------------------------------------------------------------------------------------------
+# Splitting a body where a new story begins with no headline of its own: a column of search
+# snippets or card summaries (see `boundaries.py`).
+
+
+def split_rows(drafts: Sequence[Draft], judgement: Judgement) -> list[list[list[float]]]:
+    """The boundary vectors of each draft (none for a one-paragraph draft)."""
+    return [split_vectors(draft, judgement.items, len(drafts)) for draft in drafts]
+
+
+def split_stories(
+    drafts: list[Draft], judgement: Judgement, model: LineModel | None
+) -> list[Draft]:
+    """Cut a column of snippets into its stories, a story a paragraph.
+
+    A column is told as a whole: a body with no header of its own where the model finds most
+    paragraph boundaries to open a new story (their mean chance at least `COLUMN_ON`; see
+    `_column` for short bodies). A single
+    boundary is never cut on its own: inside an article, a paragraph that turns to new names is
+    far more often its next part than another story (measured: cutting at sure boundaries
+    alone found no story and cut article bodies). The parts have no headline or metadata (the
+    page printed none) and are marked as split from the story, so that no join puts them back.
+    """
+    if model is None or model.splits is None or not judgement.items:
+        return drafts
+    rows = split_rows(drafts, judgement)
+    flat = [row for draft_rows in rows for row in draft_rows]
+    if not flat:
+        return drafts
+    chances = iter(model.splits.predict(flat)[:, 1].tolist())
+    result: list[Draft] = []
+    for draft, draft_rows in zip(drafts, rows, strict=True):
+        chance = [next(chances) for _ in draft_rows]
+        column = _headerless(draft) and _column(chance)
+        cuts = list(range(1, len(draft.paragraphs))) if column else []
+        result.extend(_cut(draft, cuts))
+    return result
+
+
+def _column(chance: Sequence[float]) -> bool:
+    """Most boundaries open a story; in a short body, which says less as a whole, every one
+    surely does."""
+    if not chance or sum(chance) / len(chance) < COLUMN_ON:
+        return False
+    return len(chance) + 1 >= COLUMN_PARAGRAPHS or min(chance) >= SHORT_COLUMN_ON
+
+
+def _headerless(draft: Draft) -> bool:
+    """No headline, date or byline of its own, nor the rest of a story cut off at a topic
+    shift: a body printed under a header is one item of the page, whatever its paragraphs."""
+    return draft.title is None and not draft.metas and draft.parent is None
+
+
+def _cut(draft: Draft, cuts: Sequence[int]) -> list[Draft]:
+    if not cuts:
+        return [draft]
+    parts: list[Draft] = []
+    bounds = [0, *cuts, len(draft.paragraphs)]
+    for number, (low, high) in enumerate(itertools.pairwise(bounds)):
+        last = high == len(draft.paragraphs)
+        part = replace(
+            draft,
+            paragraphs=draft.paragraphs[low:high],
+            lines=draft.lines[low:high],
+            credits=draft.credits if last else [],
+            trailing=draft.trailing if last else [],
+        )
+        if number:
+            part = replace(part, title=None, metas=[], zone=None, title_line=None, parent=draft)
+        parts.append(part)
+    return parts

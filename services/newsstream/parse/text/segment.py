@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from newsstream.parse.text.classify import TRANSPARENT, Classified, Kind
 from newsstream.parse.text.meta import Meta
-from newsstream.parse.text.vocabulary import TOPIC_SHIFT
+from newsstream.parse.text.vocabulary import CALENDAR_WORDS, TOPIC_SHIFT
 
 #: How many times longer than any other story the main story of an article page is.
 MAIN_STORY_RATIO = 3
@@ -456,31 +456,6 @@ def segment(items: list[Classified]) -> list[Draft]:
     return [part for draft in drafts for part in split_topic_shifts(draft)]
 
 
-_CALENDAR_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
-
-
 def _lower_words(paragraphs: list[str]) -> set[str]:
     """Words printed in lower case somewhere: capitalised, they open a sentence, not a name."""
     return set(re.findall(r"\b[a-z][\w'’-]*", " ".join(p[:4000] for p in paragraphs)))
@@ -504,7 +479,7 @@ def _names(paragraphs: list[str], common: set[str]) -> set[str]:
             if opens_sentence or not word[:1].isupper():
                 continue
             key = re.sub(r"['’]s$", "", word.lower())
-            if key in common or key in _CALENDAR_WORDS:
+            if key in common or key in CALENDAR_WORDS:
                 continue  # also printed in lower case: an ordinary word
             found.add(key[:5])
     return found

@@ -199,6 +199,28 @@ DATE_LABELS = frozenset(
     }
 )
 
+# Days and months: capitalised, yet not names; a day named in a paragraph dates its event, as a
+# news lede does ("... on Tuesday, killing at least 10 people").
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+CALENDAR_WORDS = frozenset((*WEEKDAYS, *MONTHS))
+
+# Verbs that attribute a report to its source: a news lede closes with one ("..., officials said").
+ATTRIBUTION = re.compile(r"\b(?:said|says|told|according\s+to|reported|reports)\b", re.IGNORECASE)
+
 # Aggregators re-serve other outlets' stories: "DPA International on MSN" names DPA.
 AGGREGATORS = r"(?:MSN|Yahoo(?:\s+News)?|Google\s+News|Apple\s+News|Flipboard|NewsBreak|SmartNews)"
 
