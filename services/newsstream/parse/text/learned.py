@@ -11,7 +11,6 @@ allow it), evaluated here with plain arrays: no training library is needed at ru
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 from collections import Counter
@@ -533,15 +532,19 @@ def split_stories(
 
     A column is told as a whole: a body with no header of its own where the model finds most
     paragraph boundaries to open a new story (their mean chance at least `COLUMN_ON`; see
-    `_column` for short bodies). A single
-    boundary is never cut on its own: inside an article, a paragraph that turns to new names is
-    far more often its next part than another story (measured: cutting at sure boundaries
-    alone found no story and cut article bodies). The parts have no headline or metadata (the
-    page printed none) and are marked as split from the story, so that no join puts them back.
+    `_column` for short bodies). A single boundary is never cut on its own: inside an article,
+    a paragraph that turns to new names is far more often its next part than another story
+    (measured: cutting at sure boundaries alone found no story and cut article bodies). The
+    parts have no headline or metadata (the page printed none) and are marked as split from
+    the story, so that no join puts them back. Only headerless bodies are judged: no other
+    body is ever cut.
     """
     if model is None or model.splits is None or not judgement.items:
         return drafts
-    rows = split_rows(drafts, judgement)
+    rows = [
+        split_vectors(draft, judgement.items, len(drafts)) if _headerless(draft) else []
+        for draft in drafts
+    ]
     flat = [row for draft_rows in rows for row in draft_rows]
     if not flat:
         return drafts
@@ -549,9 +552,7 @@ def split_stories(
     result: list[Draft] = []
     for draft, draft_rows in zip(drafts, rows, strict=True):
         chance = [next(chances) for _ in draft_rows]
-        column = _headerless(draft) and _column(chance)
-        cuts = list(range(1, len(draft.paragraphs))) if column else []
-        result.extend(_cut(draft, cuts))
+        result.extend(_one_per_paragraph(draft) if _column(chance) else [draft])
     return result
 
 
@@ -569,21 +570,20 @@ def _headerless(draft: Draft) -> bool:
     return draft.title is None and not draft.metas and draft.parent is None
 
 
-def _cut(draft: Draft, cuts: Sequence[int]) -> list[Draft]:
-    if not cuts:
-        return [draft]
+def _one_per_paragraph(draft: Draft) -> list[Draft]:
+    """A story of each paragraph of a headerless draft: the first keeps its place on the page,
+    the last its credits and trailing lines, the others are split from it."""
+    last = len(draft.paragraphs) - 1
     parts: list[Draft] = []
-    bounds = [0, *cuts, len(draft.paragraphs)]
-    for number, (low, high) in enumerate(itertools.pairwise(bounds)):
-        last = high == len(draft.paragraphs)
+    for number, paragraph in enumerate(draft.paragraphs):
         part = replace(
             draft,
-            paragraphs=draft.paragraphs[low:high],
-            lines=draft.lines[low:high],
-            credits=draft.credits if last else [],
-            trailing=draft.trailing if last else [],
+            paragraphs=[paragraph],
+            lines=draft.lines[number : number + 1],
+            credits=draft.credits if number == last else [],
+            trailing=draft.trailing if number == last else [],
         )
         if number:
-            part = replace(part, title=None, metas=[], zone=None, title_line=None, parent=draft)
+            part = replace(part, zone=None, title_line=None, parent=draft)
         parts.append(part)
     return parts
