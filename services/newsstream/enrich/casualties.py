@@ -11,6 +11,7 @@ breaks down.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -237,9 +238,12 @@ def _listed_person(token: Token) -> bool:
     determiner or owner ("his wife", "a neighbour")."""
     if _named_or_pronoun(token):
         return True
+    return _singular_person_noun(token) and any(c.dep_ in {"det", "poss"} for c in token.children)
+
+
+def _singular_person_noun(token: Token) -> bool:
+    """ "man", "neighbour", "shopkeeper": a common noun of one person."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or _looks_plural(token):
-        return False
-    if not any(c.dep_ in {"det", "poss"} for c in token.children):
         return False
     return token.lower_ in PERSON_NOUNS or _person_by_ending(token)
 
@@ -379,8 +383,7 @@ def _deaths_of(doc: Doc, field_name: TextField, source: str, used: set[int]) -> 
             named_victim=victim.ent_type_ == "PERSON",
             anaphor=size == 1 and _anaphor(victim),
         )
-        figure.end = int(members[-1].idx) + len(members[-1].text)
-        figures.append(figure)
+        figures.append(_spanning(figure, members))
     return figures
 
 
@@ -403,9 +406,7 @@ def _one_dead(token: Token) -> bool:
         return bool(token.ent_type_ in {"PERSON", "FAC", ""} and token.tag_ == "NNP")
     if token.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in token.children):
         return True
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or _looks_plural(token):
-        return False
-    return token.lower_ in PERSON_NOUNS or _person_by_ending(token)
+    return _singular_person_noun(token)
 
 
 def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) -> list[Figure]:
@@ -467,8 +468,13 @@ def _victim_list(
     figure = _figure_at(
         members[0], verb, doc, field_name, source, Amount(size, size, size), reading, listed=True
     )
+    return [_spanning(figure, members)]
+
+
+def _spanning(figure: Figure, members: Sequence[Token]) -> Figure:
+    """The figure's text runs to the last person listed."""
     figure.end = int(members[-1].idx) + len(members[-1].text)
-    return [figure]
+    return figure
 
 
 def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> Token | None:
