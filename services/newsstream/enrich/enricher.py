@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from newsstream.enrich.canonical import build_entities
 from newsstream.enrich.casualties import extract_figures
@@ -46,11 +47,15 @@ class Enricher:
     """Holds the loaded spaCy pipeline; build one per worker and reuse it."""
 
     def __init__(
-        self, model: str, *, min_city_population: int = DEFAULT_MIN_CITY_POPULATION
+        self,
+        model: str,
+        *,
+        min_city_population: int = DEFAULT_MIN_CITY_POPULATION,
+        table_cache: Path | None = None,
     ) -> None:
         self.model = model
         self._nlp: Pipeline = load_pipeline(model)
-        self._gazetteer = get_gazetteer(min_city_population)
+        self._gazetteer = get_gazetteer(min_city_population, table_cache)
 
     def enrich(self, articles: Sequence[Article]) -> list[Enrichment]:
         """One Enrichment per article, in order; texts go through `nlp.pipe` together."""

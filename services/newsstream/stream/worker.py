@@ -23,7 +23,7 @@ def build_worker(settings: Settings, bootstrap: str) -> tuple[faust.Worker, Boun
     asyncio.set_event_loop(loop)
     if settings.create_topics:
         loop.run_until_complete(ensure_topics(settings, bootstrap))
-    enricher = Enricher(settings.spacy_model)
+    enricher = Enricher(settings.spacy_model, table_cache=settings.table_cache)
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes only the last level
     app = create_app(settings, bootstrap)
     parser = register_agents(app, settings, enricher)

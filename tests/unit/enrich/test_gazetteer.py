@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsstream.enrich.gazetteer import Gazetteer, get_gazetteer, name_key
+from newsstream.enrich.gazetteer import Gazetteer, get_gazetteer
+from newsstream.enrich.place_names import name_key
 
 
 @pytest.fixture(scope="module")

