@@ -103,20 +103,18 @@ class OfflinePipeline:
         self.parser = BoundedParser(settings.parse_timeout_seconds)
         self.seen: dict[bytes, bytes] = {}
         self.dedup_letters = dedup_dead_letters(dead_letter_bytes)
-        self._articles: ArticleProcessor | None = None
+        self.articles = self._load_articles()
 
-    @property
-    def articles(self) -> ArticleProcessor:
-        """Loaded on the first article: input that only dead-letters never pays for spaCy."""
-        if self._articles is None:
-            from newsstream.enrich import Enricher
-            from newsstream.pipeline.enrichment import ArticleProcessor
+    def _load_articles(self) -> ArticleProcessor:
+        """The enricher, loaded while the parser's process reads its own libraries: a start
+        costs the longer of the two rather than their sum."""
+        from newsstream.enrich import Enricher
+        from newsstream.pipeline.enrichment import ArticleProcessor
 
-            self._articles = ArticleProcessor(
-                Enricher(self.settings.spacy_model, table_cache=self.settings.table_cache),
-                max_dead_letter_value_bytes=self.dead_letter_bytes,
-            )
-        return self._articles
+        return ArticleProcessor(
+            Enricher(self.settings.spacy_model, table_cache=self.settings.table_cache),
+            max_dead_letter_value_bytes=self.dead_letter_bytes,
+        )
 
     def run(self, record: ConsumedRecord) -> list[Emission]:
         out: list[Emission] = []

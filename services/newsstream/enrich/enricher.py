@@ -11,7 +11,7 @@ from newsstream.enrich.canonical import build_entities
 from newsstream.enrich.casualties import extract_figures
 from newsstream.enrich.figures import PlaceMention, assemble
 from newsstream.enrich.gazetteer import DEFAULT_MIN_CITY_POPULATION, get_gazetteer
-from newsstream.enrich.language import Paragraph, classify, english_view
+from newsstream.enrich.language import Paragraph, classify, english_view, warm_up
 from newsstream.enrich.mentions import Mention, doc_mentions
 from newsstream.enrich.nlp import Pipeline, load_pipeline, lowered_headline
 from newsstream.enrich.summary import summarise
@@ -56,6 +56,7 @@ class Enricher:
         self.model = model
         self._nlp: Pipeline = load_pipeline(model)
         self._gazetteer = get_gazetteer(min_city_population, table_cache)
+        warm_up()
 
     def enrich(self, articles: Sequence[Article]) -> list[Enrichment]:
         """One Enrichment per article, in order; texts go through `nlp.pipe` together."""

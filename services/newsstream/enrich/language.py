@@ -47,6 +47,11 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def warm_up() -> None:
+    """Read the language model now (about 0.3 s) rather than inside the first article."""
+    _identifier()
+
+
 def classify(text: str) -> str | None:
     """Language of one stretch of text, or None when it is too short or unclear.
 

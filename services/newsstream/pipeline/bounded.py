@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
@@ -46,31 +46,35 @@ def _warm_up() -> bool:
 
 
 class BoundedParser:
-    """`extract_stories` with a wall-clock limit; call `close()` when done."""
+    """`extract_stories` with a wall-clock limit; call `close()` when done.
+
+    The child starts reading its libraries and model as soon as the parser is built, without
+    holding up the caller, who meanwhile loads its own (the enricher): on two cores both halves
+    of a start run at once. The first page waits for that warm-up outside its time limit.
+    """
 
     def __init__(
         self, timeout_seconds: float, extract: Callable[..., list[Story]] = extract_stories
     ) -> None:
         self.timeout_seconds = timeout_seconds
         self.extract = extract
-        self._pool = self._start()
+        self._pool, self._ready = self._start()
 
-    def _start(self) -> ProcessPoolExecutor:
+    def _start(self) -> tuple[ProcessPoolExecutor, Future[bool]]:
         # Spawned, not forked: the worker has threads, and forking a threaded process is unsafe.
         pool = ProcessPoolExecutor(
             max_workers=1,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_die_with_parent,
         )
-        pool.submit(_warm_up).result()
-        return pool
+        return pool, pool.submit(_warm_up)
 
     def _restart(self) -> None:
         processes: dict[Any, Any] = getattr(self._pool, "_processes", None) or {}
         for process in list(processes.values()):
             process.kill()
         self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool = self._start()
+        self._pool, self._ready = self._start()
 
     def __call__(
         self,
@@ -80,6 +84,7 @@ class BoundedParser:
         url: str | None,
         fetched_at: datetime,
     ) -> list[Story]:
+        self._ready.result()  # a child that cannot even load the parser is a fault of the install
         future = self._pool.submit(
             self.extract, body, content_type=content_type, url=url, fetched_at=fetched_at
         )

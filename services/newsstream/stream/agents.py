@@ -64,8 +64,10 @@ def _raw_topic(app: faust.App, name: str) -> Any:
     return app.topic(name, key_type=bytes, value_type=bytes, value_serializer="raw")
 
 
-def register_agents(app: faust.App, settings: Settings, enricher: Enricher) -> BoundedParser:
-    """Wire the parse, de-duplication and enrich agents; returns the parser process to close."""
+def register_agents(
+    app: faust.App, settings: Settings, enricher: Enricher, parser: BoundedParser
+) -> None:
+    """Wire the parse, de-duplication and enrich agents."""
     emitter = Emitter(output_topics(app, settings))
     dead_letter_bytes = settings.max_message_bytes // 2
     limits = PageLimits(
@@ -74,7 +76,6 @@ def register_agents(app: faust.App, settings: Settings, enricher: Enricher) -> B
     processor = ArticleProcessor(enricher, max_dead_letter_value_bytes=dead_letter_bytes)
     page_letters = page_dead_letters(dead_letter_bytes)
     dedup_letters = dedup_dead_letters(dead_letter_bytes)
-    parser = BoundedParser(settings.parse_timeout_seconds)
     # article_id -> content hashes already published; the changelog topic restores it on restart.
     seen = app.Table(
         "seen-articles",
@@ -111,5 +112,3 @@ def register_agents(app: faust.App, settings: Settings, enricher: Enricher) -> B
             results = await asyncio.to_thread(processor.process, records)
             for record, emissions in zip(records, results, strict=True):
                 await deliver(emitter, record, emissions, processor.dead_letters)
-
-    return parser

@@ -18,7 +18,12 @@ log = logging.getLogger(__name__)
 
 
 def build_worker(settings: Settings, bootstrap: str) -> tuple[faust.Worker, BoundedParser]:
-    """Create topics if asked, load the NLP model once, and wire the agents."""
+    """Create topics if asked, load the NLP model once, and wire the agents.
+
+    The parser's process is started first: it reads its libraries while this one creates topics
+    and loads the enricher, so a start costs the longer of the two rather than their sum.
+    """
+    parser = BoundedParser(settings.parse_timeout_seconds)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     if settings.create_topics:
@@ -26,7 +31,7 @@ def build_worker(settings: Settings, bootstrap: str) -> tuple[faust.Worker, Boun
     enricher = Enricher(settings.spacy_model, table_cache=settings.table_cache)
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes only the last level
     app = create_app(settings, bootstrap)
-    parser = register_agents(app, settings, enricher)
+    register_agents(app, settings, enricher, parser)
     worker = faust.Worker(app, loop=loop, loglevel=settings.log_level, override_logging=True)
     return worker, parser
 
