@@ -10,6 +10,8 @@ BIN := $(VENV)/bin
 SYNCED := $(VENV)/.synced
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
+# Libraries are compiled to bytecode once, at install, not at every start of the service.
+export UV_COMPILE_BYTECODE := 1
 
 .PHONY: help install run test test-unit test-kafka check lint format typecheck kafka-jars \
         schemas eval bench train clean
@@ -29,6 +31,7 @@ $(UV):
 
 $(SYNCED): pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --all-groups
+	$(BIN)/python -m compileall -q services
 	@touch $@
 
 install: $(SYNCED)
