@@ -89,10 +89,12 @@ def _as_record(emission: Emission, topic: str, offset: int) -> ConsumedRecord:
 class OfflinePipeline:
     """Parse, de-duplicate, enrich: emissions in the order a consumer would see them.
 
-    Parsing runs under the same time limit as in the worker; close() stops its process.
+    Parsing runs under the same time limit as in the worker, in a process of its own that
+    close() stops; `in_process=True` parses in this process instead, without a limit (to time
+    parse and enrich on one core).
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, in_process: bool = False) -> None:
         dead_letter_bytes = settings.max_message_bytes // 2
         self.limits = PageLimits(
             max_page_bytes=settings.max_page_bytes, max_dead_letter_value_bytes=dead_letter_bytes
@@ -100,7 +102,9 @@ class OfflinePipeline:
         self.settings = settings
         self.dead_letter_bytes = dead_letter_bytes
         self.batch_size = settings.enrich_batch_size
-        self.parser = BoundedParser(settings.parse_timeout_seconds)
+        self.parser: BoundedParser | None = None
+        if not in_process:
+            self.parser = BoundedParser(settings.parse_timeout_seconds)
         self.seen: dict[bytes, bytes] = {}
         self.dedup_letters = dedup_dead_letters(dead_letter_bytes)
         self.articles = self._load_articles()
@@ -119,7 +123,10 @@ class OfflinePipeline:
     def run(self, record: ConsumedRecord) -> list[Emission]:
         out: list[Emission] = []
         articles: list[Emission] = []
-        parsed = process_page_record(record, self.limits, extract=self.parser)
+        if self.parser is None:
+            parsed = process_page_record(record, self.limits)
+        else:
+            parsed = process_page_record(record, self.limits, extract=self.parser)
         for offset, emission in enumerate(parsed):
             if emission.output is not Output.PARSED:
                 out.append(emission)
@@ -138,4 +145,5 @@ class OfflinePipeline:
         return out
 
     def close(self) -> None:
-        self.parser.close()
+        if self.parser is not None:
+            self.parser.close()

@@ -7,6 +7,7 @@ Rendered-text pages come from the data folder when it holds them, else from the 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ FETCHED_AT = datetime(2025, 7, 19, 12, 0, tzinfo=UTC)
 #: Headline of the synthetic long page; what follows it is real prose, repeated.
 SYNTHETIC_TITLE = "Fighting in the south leaves dozens dead as aid convoys wait at the border"
 _MIN_PARAGRAPH_CHARS = 120
+#: Names of the full news articles start with this.
+NEWS_PREFIX = "news-"
 
 
 def default_data_dir() -> Path:
@@ -81,6 +84,34 @@ def text_pages(folder: Path) -> list[Page]:
         document = json.loads(path.read_text(encoding="utf-8"))
         pages.append(Page(path.stem, document["raw"], document.get("url")))
     return pages
+
+
+def news_articles(data: Path, limit: int) -> list[Page]:
+    """Full local news articles as a crawler keeps their text: headline, blank line, text.
+
+    The gun-violence set's articles, the same `limit` every run (ordered by a hash of their id).
+    """
+    path = data / "casualties-gva-dev.jsonl"
+    if not path.is_file():
+        return []
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    rows.sort(key=lambda row: hashlib.sha256(str(row["id"]).encode()).digest())
+    pages: list[Page] = []
+    for row in rows[:limit]:
+        body = f"{row.get('title') or ''}\n\n{row['text']}".strip()
+        pages.append(Page(f"{NEWS_PREFIX}{len(pages):03d}", body, row.get("url")))
+    return pages
+
+
+def realistic_pages(data: Path, *, html: int, news: int) -> list[Page]:
+    """What a crawl sends: benchmark HTML pages, the rendered seed and pages-dev pages, and
+    full news articles as text, at their real lengths, taken in turn so any first N pages
+    mix the kinds; at most `html` and `news` of the two large kinds."""
+    kinds = [html_pages(data)[:html], text_pages(text_folder(data)), news_articles(data, news)]
+    mixed: list[Page] = []
+    for index in range(max(len(kind) for kind in kinds)):
+        mixed.extend(kind[index] for kind in kinds if index < len(kind))
+    return mixed
 
 
 def benchmark_bodies(data: Path) -> list[str]:

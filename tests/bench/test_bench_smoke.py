@@ -45,7 +45,7 @@ def test_parsing_and_enrichment_parts_print_and_write_figures(
 ) -> None:
     data = _tiny_data(tmp_path / "data")
     out = tmp_path / "figures.json"
-    parts = ["--part", "html", "--part", "text", "--part", "enrich"]
+    parts = ["--part", "html", "--part", "text", "--part", "enrich", "--part", "assembly"]
 
     status = main([str(data), "--quick", *parts, "--json", str(out)])
 
@@ -54,6 +54,7 @@ def test_parsing_and_enrichment_parts_print_and_write_figures(
     for title in ("machine:", "1. Parsing, HTML", "2. Parsing, rendered text", "2b. Scaling"):
         assert title in printed
     assert "3. Enrichment" in printed
+    assert "0. Side by side on one core" in printed
     assert "Summary" in printed
     figures = json.loads(out.read_text())
     assert figures["failed"] == {}
@@ -64,7 +65,11 @@ def test_parsing_and_enrichment_parts_print_and_write_figures(
     assert len(figures["parts"]["text"]["scaling"]) == 2
     enrich = figures["parts"]["enrich"]
     assert enrich["ours"]["articles"] == enrich["spacy"]["articles"] == 2
-    assert set(figures["seconds"]) == {"html", "text", "enrich", "total"}
+    sides = figures["parts"]["assembly"]
+    # Three pages yield distinct articles (the harbour story is on two): the first warms up.
+    assert sides["assembly"]["pages"] == sides["ours"]["pages"] == 2
+    assert sides["ours"]["articles"] >= 2
+    assert set(figures["seconds"]) == {"html", "text", "enrich", "assembly", "total"}
 
 
 def test_html_part_is_skipped_with_a_reason_without_the_benchmark(

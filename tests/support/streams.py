@@ -50,11 +50,15 @@ def newsstream_command(*args: str) -> list[str]:
 
 
 @contextlib.contextmanager
-def running_worker(settings: Settings, log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """A `newsstream worker` process; stopped with SIGINT (Ctrl-C) and checked to exit cleanly."""
+def running_worker(
+    settings: Settings, log_path: Path, *, cpus: str | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A `newsstream worker` process, pinned to `cpus` ("0", "0,1") if given; stopped with
+    SIGINT (Ctrl-C) and checked to exit cleanly. Its local state goes beside its log."""
+    pinned = ["taskset", "-c", cpus] if cpus is not None else []
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            newsstream_command("worker"),
+            [*pinned, *newsstream_command("worker")],
             env={**worker_env(settings), "NEWSSTREAM_WORKER_DATA_DIR": str(log_path.parent)},
             stdout=log,
             stderr=subprocess.STDOUT,
