@@ -3,8 +3,9 @@
 A figure stated twice (headline and body, lead and quote) is one finding: the body's first
 statement is kept and a headline figure survives only when the body does not state it. A lone
 victim counted as one ("the minister was killed") is dropped where the article counts that
-kind with a number, unless the victim is named. Ids hash the figure's position, count and
-kind, so the same article always yields the same ids.
+kind with a number, unless the victim is named. A lone victim only said to be hit, in a
+story of one death, is that death told of at an earlier stage. Ids hash the figure's
+position, count and kind, so the same article always yields the same ids.
 """
 
 from __future__ import annotations
@@ -13,12 +14,19 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsstream.enrich.casualties import Figure, coordinated
+from newsstream.enrich.casualties import Figure, Token, coordinated
 from newsstream.enrich.lexicon import (
+    CARE_VERBS,
+    DISCHARGE_VERBS,
+    FEMALE_PERSON_WORDS,
     HIT_VERBS,
+    MALE_PERSON_WORDS,
+    ONE_MORE_WORDS,
+    OTHER_PERSON_WORDS,
     PERPETRATOR_NOUNS,
     SELF_PRONOUNS,
     SINGLE_PERSON_PRONOUNS,
+    SURVIVAL_VERBS,
 )
 from newsstream.enrich.readings import (
     bears_injuries,
@@ -246,18 +254,96 @@ def _name_words(text: str | None) -> set[str]:
 
 
 def _drop_dead_among_injured(figures: list[Figure]) -> list[Figure]:
-    """People only said to be hit or taken to hospital, as many as the same group counted
-    dead, are the dead ("four officers were rushed to hospital; they did not survive")."""
+    """People only said to be hit or taken to hospital are the dead told of at another
+    stage of their story, not more injured: as many as the same group counted dead ("four
+    officers were rushed to hospital; they did not survive"), or, where the dead are one
+    person, any lone victim ("a girl was shot ... the child died", "the boy shot himself ...
+    he was pronounced dead"). Nothing may set them apart: another name, "a second victim",
+    "also shot", "survived", or having done the violence."""
     dead = [f for f in figures if f.kind is CasualtyKind.KILLED and f.count is not None]
+    lone_death = _one_death(dead)
+    names = set().union(*(_name_words(f.victims) for f in dead if f.named_victim))
+    sexes = {sex for f in dead if (sex := _sex(f)) is not None}
     return [
         f
         for f in figures
         if not (
-            inferred_injury(f.reading)
-            and not stated_condition(f.reading)
-            and any(d.count == f.count and _same_group(d, f) for d in dead)
+            _only_hit(f)
+            and (
+                any(d.count == f.count and _same_group(d, f) for d in dead)
+                or (lone_death and _hit_of_the_dead(f, names, sexes))
+            )
         )
     ]
+
+
+def _one_death(dead: Sequence[Figure]) -> bool:
+    """The dead are one person: every death counted is one, none of a list, and no
+    perpetrator died beside a victim."""
+    if not dead or any(f.count != 1 or f.listed for f in dead):
+        return False
+    return len({_perpetrator(f) for f in dead}) == 1
+
+
+def _only_hit(figure: Figure) -> bool:
+    """An injury inferred from a hit or a stay in care, with nothing that says the person
+    lives or is another."""
+    reading = figure.reading
+    if not inferred_injury(reading) or stated_condition(reading):
+        return False
+    return not _set_apart(figure)
+
+
+def _hit_of_the_dead(figure: Figure, dead_names: set[str], dead_sexes: set[str]) -> bool:
+    """A lone victim only hit is the one dead, unless they did the violence, bear a stated
+    injury ("found with a gunshot wound"), are of another sex than the dead, or are named
+    and share no name with the dead."""
+    if not figure.implicit or _perpetrator(figure):
+        return False
+    sex = _sex(figure)
+    if sex is not None and dead_sexes and sex not in dead_sexes:
+        return False
+    carrier = figure.reading.carrier
+    if carrier is not None and bears_injuries(carrier):
+        return False
+    return not (figure.named_victim and dead_names and not _name_words(figure.victims) & dead_names)
+
+
+def _sex(figure: Figure) -> str | None:
+    """ "woman", "her son", "he": the sex the victim's word gives, if any."""
+    victim = figure.reading.victim
+    if victim is None:
+        return None
+    if victim.lower_ in FEMALE_PERSON_WORDS:
+        return "female"
+    return "male" if victim.lower_ in MALE_PERSON_WORDS else None
+
+
+def _set_apart(figure: Figure) -> bool:
+    """ "a second victim", "another man", "a woman was also shot", "was hit and survived"."""
+    victim, trigger = figure.reading.victim, figure.reading.trigger
+    words = [c for c in trigger.children if c.dep_ == "advmod"] if trigger is not None else []
+    if victim is not None:
+        words += [c for c in victim.children if c.dep_ in {"det", "amod"}]
+        if victim.lower_ in ONE_MORE_WORDS:
+            return True
+    if any(w.lower_ in OTHER_PERSON_WORDS for w in words):
+        return True
+    return any(_lived(t) for t in figure.sentence)
+
+
+def _lived(verb: Token) -> bool:
+    """ "survived", "is expected to recover", "released from the hospital", "treated and
+    released" (not "did not survive")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in SURVIVAL_VERBS:
+        return True
+    if lemma not in DISCHARGE_VERBS:
+        return False
+    from_care = any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+    return from_care or (verb.dep_ == "conj" and verb.head.lemma_.lower() in CARE_VERBS)
 
 
 def _same_group(a: Figure, b: Figure) -> bool:

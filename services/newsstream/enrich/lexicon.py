@@ -159,6 +159,29 @@ ATTEMPT_WORDS: Final[frozenset[str]] = _words("attempted attempt")
 #: Words that count one more person ("three were killed and another injured").
 ONE_MORE_WORDS: Final[frozenset[str]] = _words("another")
 
+#: Words that set a victim apart from one told of before ("a second victim", "another man",
+#: "a woman was also shot"): a different person.
+OTHER_PERSON_WORDS: Final[frozenset[str]] = _words(
+    "another other second third fourth fifth also too"
+)
+
+#: Words of one sex for a person: a victim of one is not the same person as a victim of the
+#: other ("a woman was shot ... a man was killed").
+FEMALE_PERSON_WORDS: Final[frozenset[str]] = _words(
+    """woman women girl girls she her herself mother daughter sister wife girlfriend
+    grandmother granddaughter aunt niece stepdaughter stepmother policewoman female females
+    lady"""
+)
+MALE_PERSON_WORDS: Final[frozenset[str]] = _words(
+    """man men boy boys he him himself father son brother husband boyfriend grandfather
+    grandson uncle nephew stepson stepfather policeman male males gentleman"""
+)
+
+#: Verbs (lemmas) of living through an injury ("survived", "is expected to recover"), and
+#: of leaving care alive ("released from the hospital", "treated and released").
+SURVIVAL_VERBS: Final[frozenset[str]] = _words("survive recover")
+DISCHARGE_VERBS: Final[frozenset[str]] = _words("release discharge")
+
 INJURY_NOUNS: Final[frozenset[str]] = _words(
     "injury injuries wound wounds burn burns fracture fractures"
 )

@@ -108,10 +108,27 @@ def test_one_victim_counts_as_one(
     [
         "Tom Hale, 15, was shot in the face on Friday. Hale died soon after at the hospital.",
         "A stray bullet struck the driver in the neck. He was pronounced dead at the scene.",
+        "Police said a girl was shot in the chest at her home. The child died at the hospital.",
+        "The victim was flown to a trauma center. Police later said the boy had died.",
     ],
 )
 def test_a_victim_hit_then_dead_is_one_death(text: str, enrich_text: Enrich) -> None:
     assert _totals(enrich_text(text)) == (1, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was shot dead outside the bar. A second victim was shot in the leg.",
+        "A man was killed on Friday night. Another man was shot in the leg.",
+        "A woman was shot and killed on Elm Street. Her neighbour was also shot.",
+        "A teenager was killed in the shooting. His friend was shot in the arm and survived.",
+        "A woman died after the crash. Her husband was taken to the hospital and released.",
+        "The gunman killed a shopkeeper before the gunman was shot by a deputy.",
+    ],
+)
+def test_one_dead_and_one_hit_set_apart_from_them(text: str, enrich_text: Enrich) -> None:
+    assert _totals(enrich_text(text)) == (1, 1)
 
 
 def test_a_pronoun_without_a_victim_before_it_is_no_figure(enrich_text: Enrich) -> None:
