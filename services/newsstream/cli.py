@@ -64,7 +64,7 @@ def main(log_level: str | None) -> None:
 
 @main.command()
 def run() -> None:
-    """Run the service: both agents in one worker.
+    """Run the service: its three agents (parse, de-duplicate, enrich) in one worker.
 
     With no bootstrap servers configured, first start a local single-node Kafka broker
     (jars fetched once with Maven), create the topics, and stop it all on Ctrl-C.

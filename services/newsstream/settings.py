@@ -70,9 +70,17 @@ class Settings(BaseSettings):
         default=Path(".newsstream/worker"),
         description="Where the worker keeps its local state, one folder per application id.",
     )
-    worker_web_enabled: bool = False
-    worker_web_port: int = 6066
+    worker_web_enabled: bool = Field(
+        default=True, description="Serve /metrics, /healthz and /readyz."
+    )
+    worker_web_bind: str = Field(
+        default="127.0.0.1", description="Address of those endpoints; 0.0.0.0 in a container."
+    )
+    worker_web_port: int = Field(default=6066, ge=0, le=65535, description="0: any free port.")
     log_level: str = "info"
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="One line per record as text, or as a JSON object."
+    )
     max_message_bytes: int = Field(
         default=4 * 1024 * 1024, description="Largest record produced or accepted."
     )

@@ -20,12 +20,13 @@ from newsstream.broker.admin import ensure_topics
 from newsstream.settings import Settings
 
 
-def settings_for(bootstrap: str, prefix: str) -> Settings:
+def settings_for(bootstrap: str, prefix: str, *, web_port: int = 0) -> Settings:
     return Settings(
         kafka_bootstrap_servers=bootstrap,
         topic_prefix=prefix,
         topic_partitions=2,
         app_id=f"newsstream-{prefix.rstrip('.')}",
+        worker_web_port=web_port,
     )
 
 
@@ -40,6 +41,8 @@ def worker_env(settings: Settings) -> dict[str, str]:
             "NEWSSTREAM_LOG_LEVEL": "info",
             # A killed worker's partitions move to the next one quickly.
             "NEWSSTREAM_KAFKA_SESSION_TIMEOUT_SECONDS": "8",
+            # Several workers run side by side: each takes a free port for its endpoints.
+            "NEWSSTREAM_WORKER_WEB_PORT": str(settings.worker_web_port),
         }
     )
     return env

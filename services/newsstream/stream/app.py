@@ -61,8 +61,7 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         value_serializer="raw",
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication_factor,
-        web_enabled=settings.worker_web_enabled,
-        web_port=settings.worker_web_port,
+        web_enabled=False,  # our own endpoints (`health`) start before Faust's could
         producer_max_request_size=settings.max_message_bytes + _RECORD_OVERHEAD,
         consumer_max_fetch_size=settings.max_message_bytes + _RECORD_OVERHEAD,
         producer_acks=-1,

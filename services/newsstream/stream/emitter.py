@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from newsstream.pipeline.records import Emission, Output
@@ -17,8 +17,13 @@ log = logging.getLogger(__name__)
 
 
 class Emitter:
-    def __init__(self, topics: dict[Output, Any]) -> None:
+    def __init__(
+        self,
+        topics: dict[Output, Any],
+        on_acked: Callable[[list[str]], None] | None = None,
+    ) -> None:
         self.topics = topics
+        self.on_acked = on_acked
 
     async def emit(self, emissions: Sequence[Emission]) -> None:
         """Send all, then wait for all acks; raises on the first failed delivery."""
@@ -33,3 +38,5 @@ class Emitter:
                 )
             )
         await asyncio.gather(*pending)
+        if self.on_acked is not None:
+            self.on_acked([self.topics[emission.output].get_topic_name() for emission in emissions])

@@ -1,9 +1,12 @@
-"""Start a worker running both agents against a given broker."""
+"""Start a worker running the agents against a given broker, with its HTTP endpoints."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Iterator
+from contextlib import ExitStack
+from typing import Any
 
 import faust
 
@@ -11,38 +14,113 @@ from newsstream.broker.admin import ensure_topics
 from newsstream.enrich import Enricher
 from newsstream.pipeline.bounded import BoundedParser
 from newsstream.settings import Settings
+from newsstream.stream import logs
 from newsstream.stream.agents import register_agents
 from newsstream.stream.app import create_app
+from newsstream.stream.health import HealthServer, Readiness
+from newsstream.stream.observe import Lag, Metrics
 
 log = logging.getLogger(__name__)
 
+#: Seconds between two readings of the consumer's lag, and of whether it is settled.
+LAG_INTERVAL = 5.0
+READINESS_INTERVAL = 1.0
 
-def build_worker(settings: Settings, bootstrap: str) -> tuple[faust.Worker, BoundedParser]:
-    """Create topics if asked, load the NLP model once, and wire the agents.
+
+class Worker(faust.Worker):
+    """Faust's worker, with the service's log format applied once Faust has set up logging.
+
+    Named as Faust's is, so its lines read "[^Worker]: Ready" as operators know them.
+    """
+
+    def __init__(self, app: faust.App, *, json_logs: bool, **options: Any) -> None:
+        super().__init__(app, **options)
+        self.json_logs = json_logs
+
+    def on_setup_root_logger(self, logger: logging.Logger, level: int) -> None:
+        super().on_setup_root_logger(logger, level)
+        logs.configure(logger, json=self.json_logs)
+
+
+def build_worker(settings: Settings, bootstrap: str, stack: ExitStack) -> faust.Worker:
+    """Serve health and metrics, create topics if asked, load the models once, wire the agents.
 
     The parser's process is started first: it reads its libraries while this one creates topics
     and loads the enricher, so a start costs the longer of the two rather than their sum.
+    Everything to stop at the end is pushed onto `stack`.
     """
+    lags: dict[tuple[str, int], int] = {}
+    metrics = Metrics(spacy_model=settings.spacy_model, lag=lambda: _lag_rows(lags))
+    readiness = Readiness(bootstrap)
+    if settings.worker_web_enabled:
+        bind, port = settings.worker_web_bind, settings.worker_web_port
+        try:
+            server = HealthServer(bind, port, metrics.registry, readiness)
+        except OSError as error:
+            raise SystemExit(
+                f"cannot serve /metrics, /healthz and /readyz on {bind}:{port} ({error});"
+                " set NEWSSTREAM_WORKER_WEB_PORT (0 takes any free port)"
+            ) from None
+        stack.callback(server.close)
     parser = BoundedParser(settings.parse_timeout_seconds)
+    stack.callback(parser.close)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     if settings.create_topics:
         loop.run_until_complete(ensure_topics(settings, bootstrap))
     enricher = Enricher(settings.spacy_model, table_cache=settings.table_cache)
+    readiness.models_loaded = True
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes only the last level
     app = create_app(settings, bootstrap)
-    register_agents(app, settings, enricher, parser)
-    worker = faust.Worker(app, loop=loop, loglevel=settings.log_level, override_logging=True)
-    return worker, parser
+    register_agents(app, settings, enricher, parser, metrics)
+    settled = False
+
+    async def read_assignment() -> None:
+        """Faust's state is read here, in its own loop; the HTTP thread only reads the flag."""
+        nonlocal settled
+        settled = _settled(app)
+
+    app.timer(interval=READINESS_INTERVAL)(read_assignment)
+    readiness.partitions_assigned = lambda: settled
+
+    async def read_lag() -> None:
+        consumer = app.consumer
+        current: dict[tuple[str, int], int] = {}
+        for tp in consumer.assignment():
+            position = await consumer.position(tp)
+            if position is not None:
+                current[(tp.topic, tp.partition)] = max(0, consumer.highwater(tp) - position)
+        lags.clear()
+        lags.update(current)
+
+    app.timer(interval=LAG_INTERVAL)(read_lag)
+
+    return Worker(
+        app,
+        json_logs=settings.log_format == "json",
+        loop=loop,
+        loglevel=settings.log_level,
+        override_logging=True,
+    )
+
+
+def _lag_rows(lags: dict[tuple[str, int], int]) -> Iterator[Lag]:
+    for (topic, partition), behind in list(lags.items()):
+        yield topic, partition, behind
+
+
+def _settled(app: faust.App) -> bool:
+    """Partitions assigned and tables recovered, with no rebalance under way."""
+    recovery = getattr(app.tables, "recovery", None)  # the manager's type omits it
+    return bool(recovery is not None and recovery.completed.is_set() and not app.rebalancing)
 
 
 def run_worker(settings: Settings, bootstrap: str) -> None:
     """Run until SIGINT/SIGTERM; Faust stops the agents and commits what was processed."""
-    worker, parser = build_worker(settings, bootstrap)
-    try:
-        worker.execute_from_commandline()
-    except SystemExit as done:
-        if done.code not in (0, None):
-            raise
-    finally:
-        parser.close()
+    with ExitStack() as stack:
+        worker = build_worker(settings, bootstrap, stack)
+        try:
+            worker.execute_from_commandline()
+        except SystemExit as done:
+            if done.code not in (0, None):
+                raise
