@@ -40,6 +40,7 @@ from newsstream.enrich.readings import (
     Reading,
     anchor_of,
     carried_kind,
+    fatal_part,
     is_partitive,
     is_person,
     kind_of,
@@ -136,7 +137,7 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
             amount=phrase.amount,
             qualifier=reading.qualifier or phrase.qualifier,
             reading=reading,
-            partitive=is_partitive(anchor),
+            partitive=is_partitive(anchor) or fatal_part(anchor),
             another=phrase.another,
             anchor=anchor,
         )
@@ -521,6 +522,8 @@ def _victim_arguments(verb: Token, kind: CasualtyKind, carrier: Token | None) ->
     elided = verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     if elided and any(c.dep_ == "auxpass" for c in verb.head.children):
         passive = True  # "three were killed and another [was] injured"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        passive = True  # "a boy killed in the crossfire"
     wanted = {"nsubjpass", "nsubj"} if passive else {"dobj"}
     if not passive and (
         lemma in INTRANSITIVE_DEATHS
@@ -533,7 +536,23 @@ def _victim_arguments(verb: Token, kind: CasualtyKind, carrier: Token | None) ->
     raised = raised_subject(verb)
     if raised is not None:  # "the toddler was reported to be shot"
         arguments, wanted = [raised], {raised.dep_}
-    return [child for child in arguments if child.dep_ in wanted]
+    found = [child for child in arguments if child.dep_ in wanted]
+    if found or "nsubj" not in wanted:
+        return found
+    return _shared_subject(verb)
+
+
+def _shared_subject(verb: Token) -> list[Token]:
+    """The subject a predicate without its own shares: the first verb's in a chain ("the
+    man shot on Friday has died", as parsed), the noun a participle describes ("the
+    16-year-old fatally shot on Monday", "a boy killed in the crossfire")."""
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            return []  # "a worker was killed and several others were wounded": a clause
+        return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return [verb.head]
+    return []
 
 
 def _anaphor(token: Token) -> bool:
@@ -553,8 +572,12 @@ def _person_by_ending(noun: Token) -> bool:
 
 
 def _looks_plural(token: Token) -> bool:
-    lower = token.lower_
-    return "Plur" in token.morph.get("Number") or lower.endswith(("s", "men", "people"))
+    """Plural by its form; a name's ending says nothing ("Lewis", "Jones")."""
+    if "Plur" in token.morph.get("Number"):
+        return True
+    if token.pos_ == "PROPN" and token.tag_ == "NNP":
+        return False
+    return bool(token.lower_.endswith(("s", "men", "people")))
 
 
 def _by_suicide(verb: Token) -> bool:

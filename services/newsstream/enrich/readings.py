@@ -47,6 +47,7 @@ from newsstream.enrich.lexicon import (
     SPORTS_WORDS,
     SUFFER_VERBS,
     SUPERSEDING_TOLL_VERBS,
+    SURVIVAL_VERBS,
     TIME_NOUNS,
     TOLL_NOUNS,
     TOLL_OBJECT_VERBS,
@@ -72,7 +73,7 @@ COMPLEMENT_DEPS: Final[frozenset[str]] = frozenset(
 _OWN_MODIFIER_DEPS: Final[frozenset[str]] = frozenset({"amod", "acl", "relcl", "oprd"})
 _HYPOTHETICAL: Final[frozenset[str]] = frozenset({"could", "would", "might", "can"})
 INTRANSITIVE_DEATHS: Final[frozenset[str]] = frozenset(
-    {"die", "perish", "succumb", "drown", "disappear"}
+    {"die", "perish", "succumb", "drown", "disappear", "survive"}  # "did not survive"
 )
 COPULAS: Final[frozenset[str]] = frozenset(
     {"be", "become", "remain", "lie", "lay", "go", "get", "seem", "appear", "stay"}
@@ -101,6 +102,8 @@ def read_number(
     if anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
         return None  # "Dallas Reed, 19,": an age beside a name
     victim = _victim_noun(doc, phrase, anchor)
+    if _among_doers(victim or anchor):
+        return None  # "killed by two gunmen", "shot by one of his friends"
     lives = _lives_taken(victim) if victim is not None else None
     if lives is not None:
         return lives  # "claimed 12 lives"
@@ -128,10 +131,25 @@ def read_number(
         reading = _nearer_verb(doc, phrase, reading)
     if reading is None:
         return None
+    if fatal_part(anchor):
+        reading.kind = CasualtyKind.KILLED
     reading.victim = victim
     if rejected(doc, anchor, reading):
         return None
     return reading
+
+
+def _among_doers(token: Token) -> bool:
+    """Whether the counted words are the agent of a passive ("by two gunmen"), or inside it
+    ("by one of his friends")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "agent":
+            return True
+        if current.dep_ not in {"pobj", "prep"} or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def anchor_of(doc: Doc, phrase: AmountPhrase) -> Token:
@@ -222,11 +240,25 @@ def _counts_things(anchor: Token) -> bool:
 
 
 def kind_of(token: Token) -> CasualtyKind | None:
-    """The casualty a word states; "fatally wounded", "mortally injured" state a killing."""
+    """The casualty a word states; "fatally wounded", "mortally injured" and "did not
+    survive" state a killing."""
     kind = KIND_WORDS.get(token.lower_) or KIND_WORDS.get(token.lemma_.lower())
     if kind is CasualtyKind.INJURED and _fatally(token):
         return CasualtyKind.KILLED
+    if kind is None and _not_survived(token):
+        return CasualtyKind.KILLED
     return kind
+
+
+def _not_survived(verb: Token) -> bool:
+    """ "did not survive", "never recovered": a death told by the life it did not keep."""
+    return verb.lemma_.lower() in SURVIVAL_VERBS and any(c.dep_ == "neg" for c in verb.children)
+
+
+def fatal_part(anchor: Token) -> bool:
+    """ "six people were shot, one fatally": a count of the dead among those just counted,
+    with only the adverb left of its predicate."""
+    return anchor.pos_ == "NUM" and _fatally(anchor)
 
 
 def _fatally(token: Token) -> bool:
@@ -413,7 +445,7 @@ def carried_kind(verb: Token) -> CasualtyKind | None:
             return CasualtyKind.KILLED
         # "shot the boy and killed him": what the next verb of the chain did decides
         then = [kind_of(c) for c in verb.children if c.dep_ == "conj" and not _own_subject(c)]
-        return next((k for k in then if k is not None), CasualtyKind.INJURED)
+        return CasualtyKind.KILLED if CasualtyKind.KILLED in then else CasualtyKind.INJURED
     return None
 
 
@@ -556,7 +588,7 @@ def _complement_kind(verb: Token) -> CasualtyKind | None:
             if child.lower_ in DEATH_COMPLEMENTS or child.lower_ in FATAL_ADVERBS:
                 return CasualtyKind.KILLED
             kind = kind_of(child)
-            if kind is not None and not _has_own_argument(child):
+            if kind is not None and not _has_own_argument(child) and not _agents_act(child, kind):
                 return kind
         if child.dep_ == "prep" and child.lower_ in {"to", "into", "in"}:
             for obj in child.children:
@@ -565,6 +597,13 @@ def _complement_kind(verb: Token) -> CasualtyKind | None:
                 if obj.lower_ in CUSTODY_OBJECTS:
                     return CasualtyKind.ARRESTED
     return None
+
+
+def _agents_act(then: Token, kind: CasualtyKind) -> bool:
+    """ "shot two people and fled": after a verb with an object, a next verb of the chain
+    that does not hurt tells what its subject did, not what happened to the object."""
+    hurts = kind in {CasualtyKind.KILLED, CasualtyKind.INJURED}
+    return then.dep_ == "conj" and not hurts and any(c.dep_ == "dobj" for c in then.head.children)
 
 
 def _own_subject(verb: Token) -> bool:
@@ -735,7 +774,7 @@ def rejected(doc: Doc, anchor: Token, reading: Reading) -> bool:
     trigger = reading.trigger
     if trigger is None:
         return False
-    if any(c.dep_ == "neg" for c in trigger.children):
+    if any(c.dep_ == "neg" for c in trigger.children) and not _not_survived(trigger):
         return True
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in trigger.children):
         return True

@@ -336,3 +336,42 @@ def test_an_age_before_a_semicolon_is_no_count(enrich_text: Enrich) -> None:
     counts = [count for count, _ in _figures(result)]
     assert 50 not in counts
     assert 49 not in counts
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("A gunman opened fire, killing Lewis and wounding his cousin.", (1, 1)),
+        ("A 17-year-old boy killed in the crossfire was identified by his mother.", (1, None)),
+        ("The young man shot Friday evening in Stowe has died, the examiner said.", (1, None)),
+        ("The gunman shot two people and then fled.", (None, 2)),
+    ],
+)
+def test_victims_by_name_participle_shared_subject_and_the_doers_own_acts(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Three people were killed by two gunmen on Friday.", "Ray was shot by one of his friends."],
+)
+def test_a_count_of_the_doers_is_no_figure(text: str, enrich_text: Enrich) -> None:
+    result = enrich_text(text)
+    assert all(f.count != 2 and "friends" not in (f.victims or "") for f in result.casualties)
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("Four people were shot on Friday. One of them did not survive.", (1, 3)),
+        ("A man was shot in the chest on Main Street. He did not survive.", (1, None)),
+        ("Six people were shot, one fatally, during an attack.", (1, 5)),
+        ("Five people were shot, two fatally, outside a nightclub.", (2, 3)),
+    ],
+)
+def test_a_death_told_by_survival_denied_or_by_an_adverb_alone(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
