@@ -13,13 +13,13 @@ export UV_PYTHON_DOWNLOADS := never
 # Libraries are compiled to bytecode once, at install, not at every start of the service.
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: help install run test test-unit test-kafka check lint format typecheck kafka-jars \
+.PHONY: help install run test test-unit test-kafka check deploy-check lint format typecheck kafka-jars \
         schemas eval bench train clean
 
 help:
 	@echo "make run        run the service (starts a local Kafka when none is configured)"
 	@echo "make test       run all tests (unit, integration on a real broker, end to end)"
-	@echo "make check      lint and type-check"
+	@echo "make check      lint, type-check and check the deployment files"
 	@echo "make schemas    regenerate schemas/ from the pydantic models"
 	@echo "make eval       measure quality on the reference sets (DATA=dir, EVAL_JSON=figures.json)"
 	@echo "make bench      measure speed beside baselines (DATA=dir, BENCH_JSON=out.json, BENCH_ARGS=--quick)"
@@ -64,7 +64,18 @@ format: $(SYNCED)
 typecheck: $(SYNCED)
 	$(BIN)/mypy
 
-check: lint typecheck
+# The deployment files, checked offline: the Dockerfile's practices, the manifests against the
+# Kubernetes schemas (KEDA's ScaledObject has none there: tests/unit/test_deploy.py checks it),
+# and the kustomization as kubectl builds it, where kubectl is installed.
+K8S_MANIFESTS := $(filter-out %/kustomization.yaml %/scaledobject.yaml,$(wildcard deploy/k8s/*.yaml))
+
+deploy-check: $(SYNCED)
+	$(BIN)/hadolint deploy/Dockerfile
+	$(BIN)/kubernetes-validate --strict --quiet $(K8S_MANIFESTS)
+	@if command -v kubectl >/dev/null; then kubectl kustomize deploy/k8s >/dev/null && echo "kustomize: deploy/k8s builds"; \
+	else echo "kustomize: kubectl not installed, skipped"; fi
+
+check: lint typecheck deploy-check
 
 schemas: $(SYNCED)
 	$(BIN)/newsstream schemas export schemas
