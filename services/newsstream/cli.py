@@ -5,9 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 import orjson
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from newsstream.broker.local import LocalKafka
 
 log = logging.getLogger("newsstream")
+T = TypeVar("T")
 
 
 def _settings() -> Settings:
@@ -26,8 +28,14 @@ def _settings() -> Settings:
 
 
 def _local_broker_address(settings: Settings) -> str | None:
+    """The local broker of this directory, else the one a `run` or `broker start` elsewhere
+    recorded (if it still listens)."""
     path = settings.local_kafka_home / "bootstrap"
-    return path.read_text().strip() if path.exists() else None
+    if path.exists():
+        return path.read_text().strip()
+    from newsstream.broker.local import recorded_address
+
+    return recorded_address(settings.local_kafka_address_file)
 
 
 def _bootstrap(settings: Settings) -> str:
@@ -50,6 +58,7 @@ def _local_kafka(settings: Settings) -> LocalKafka:
         version=settings.local_kafka_version,
         preferred_port=settings.local_kafka_port,
         message_max_bytes=settings.max_message_bytes * 2,
+        pointer=settings.local_kafka_address_file,
     )
 
 
@@ -113,10 +122,27 @@ def _read(path: str) -> tuple[str, bytes]:
     return path, Path(path).read_bytes()
 
 
+#: An input file: it must exist and be a file; `-` is stdin. Click reports anything else.
+INPUT = click.Path(exists=True, dir_okay=False, allow_dash=True)
+CONTENT_TYPE = click.Choice(["text/html", "text/plain"])
+CONTENT_TYPE_HELP = "Content type of bare files (default: sniffed from the content)."
+
+
+def _progress(items: list[T], label: str) -> Iterator[T]:
+    """The items, with a progress bar on stderr when it is a terminal and there are several."""
+    if len(items) < 2 or not sys.stderr.isatty():
+        yield from items
+        return
+    with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        yield from bar
+
+
 @main.command()
-@click.argument("files", nargs=-1)
-@click.option("--jsonl", "jsonl", multiple=True, help="File of raw-page envelopes, one per line.")
-@click.option("--content-type", type=click.Choice(["text/html", "text/plain"]), default=None)
+@click.argument("files", nargs=-1, type=INPUT)
+@click.option(
+    "--jsonl", "jsonl", multiple=True, type=INPUT, help="File of raw-page envelopes, one per line."
+)
+@click.option("--content-type", type=CONTENT_TYPE, default=None, help=CONTENT_TYPE_HELP)
 @click.option("--url", default=None, help="URL of the page.")
 @click.option("--fetched-at", default=None, help="RFC 3339 time the page was fetched.")
 def process(
@@ -145,7 +171,7 @@ def process(
     failed = 0
     out = sys.stdout.buffer
     try:
-        for record in records:
+        for record in _progress(records, "pages"):
             for emission in pipeline.run(record):
                 failed += emission.output in (Output.RAW_DLQ, Output.ARTICLES_DLQ)
                 out.write(orjson.dumps(emission.structured()) + b"\n")
@@ -157,12 +183,12 @@ def process(
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1, required=True, type=INPUT)
 @click.option("--topic", default=None, help="Default: the raw pages topic.")
 @click.option("--jsonl", is_flag=True, help="Each line of each file is one envelope.")
-@click.option("--content-type", type=click.Choice(["text/html", "text/plain"]), default=None)
-@click.option("--url", default=None)
-@click.option("--fetched-at", default=None)
+@click.option("--content-type", type=CONTENT_TYPE, default=None, help=CONTENT_TYPE_HELP)
+@click.option("--url", default=None, help="URL of the page (wraps a bare file in an envelope).")
+@click.option("--fetched-at", default=None, help="RFC 3339 time the page was fetched.")
 def produce(
     files: tuple[str, ...],
     topic: str | None,
@@ -171,14 +197,17 @@ def produce(
     url: str | None,
     fetched_at: str | None,
 ) -> None:
-    """Send files to the raw topic, one message per file (or per line with --jsonl)."""
+    """Send files to the raw topic, one message per file (or per line with --jsonl).
+
+    Pages up to NEWSSTREAM_MAX_MESSAGE_BYTES (4 MiB by default) are sent whole.
+    """
     from newsstream.broker.clients import produce as send
     from newsstream.offline import Overrides, file_record, jsonl_records
 
     settings = _settings()
     overrides = Overrides(content_type=content_type, url=url, fetched_at=_parse_time(fetched_at))
     records: list[tuple[bytes | None, bytes, list[tuple[str, bytes]]]] = []
-    for path in files:
+    for path in _progress(list(files), "files"):
         name, data = _read(path)
         found = (
             list(jsonl_records(name, data, overrides))
@@ -197,7 +226,11 @@ def produce(
 
 @main.command()
 @click.argument("topic")
-@click.option("--from-beginning/--from-end", default=True)
+@click.option(
+    "--from-beginning/--from-end",
+    default=True,
+    help="Read from the oldest record, or only new ones.",
+)
 @click.option("--max", "limit", type=int, default=None, help="Stop after this many records.")
 @click.option("--idle-timeout", type=float, default=None, help="Stop after this many idle seconds.")
 def tail(topic: str, from_beginning: bool, limit: int | None, idle_timeout: float | None) -> None:
@@ -239,12 +272,18 @@ def _topic_name(settings: Settings, topic: str) -> str:
 @main.command()
 @click.option("--from-topic", default=None, help="Dead-letter topic to read (default: raw pages').")
 @click.option(
-    "--file", "file", default=None, help="Dead letters as JSON lines (e.g. edited `tail` output)."
+    "--file",
+    "file",
+    default=None,
+    type=INPUT,
+    help="Dead letters as JSON lines (e.g. edited `tail` output).",
 )
 @click.option("--type", "error_type", default=None, help="Only letters with this error type.")
 @click.option("--to", "target", default=None, help="Send here instead of the original topic.")
 @click.option("--idle-timeout", type=float, default=3.0, help="Stop reading after idle seconds.")
-@click.option("--dry-run", is_flag=True, help="Print what would be sent.")
+@click.option(
+    "--dry-run", is_flag=True, help="List what would be sent (one JSON line each), send nothing."
+)
 def replay(
     from_topic: str | None,
     file: str | None,
@@ -295,6 +334,13 @@ def replay(
         )
     for topic, records in by_topic.items():
         if dry_run:
+            for key, value, _ in records:
+                listed = {
+                    "topic": topic,
+                    "key": None if key is None else key.decode("utf-8", "replace"),
+                    "bytes": len(value),
+                }
+                sys.stdout.buffer.write(orjson.dumps(listed) + b"\n")
             click.echo(f"would send {len(records)} record(s) to {topic}", err=True)
             continue
         asyncio.run(send(settings, _bootstrap(settings), topic, records))
@@ -337,14 +383,17 @@ def broker_start() -> None:
 
 @broker.command("stop")
 def broker_stop() -> None:
+    """Stop the broker `broker start` left running."""
     from newsstream.broker.local import stop_detached
 
-    stopped = stop_detached(_settings().local_kafka_home)
+    settings = _settings()
+    stopped = stop_detached(settings.local_kafka_home, pointer=settings.local_kafka_address_file)
     click.echo("stopped" if stopped else "not running", err=True)
 
 
 @broker.command("status")
 def broker_status() -> None:
+    """Print the local broker's address, or "not running" (exit status 1)."""
     address = _local_broker_address(_settings())
     click.echo(address or "not running")
     if address is None:

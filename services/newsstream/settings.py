@@ -107,6 +107,10 @@ class Settings(BaseSettings):
     local_kafka_home: Path = Field(
         default=Path(".newsstream/kafka"), description="Where the local broker keeps its data."
     )
+    local_kafka_address_file: Path = Field(
+        default=Path.home() / ".cache" / "newsstream" / "local-broker",
+        description="Where a running local broker records its address for commands run elsewhere.",
+    )
     local_kafka_cache: Path = Field(
         default=Path.home() / ".cache" / "newsstream" / "kafka",
         description="Where the broker's jars are cached once resolved.",

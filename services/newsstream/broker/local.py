@@ -110,6 +110,8 @@ class LocalKafka:
     preferred_port: int = 9092
     message_max_bytes: int = 8 * 1024 * 1024
     heap: str = "512m"
+    #: Also records the address here, so commands run from another directory find the broker.
+    pointer: Path | None = None
     port: int | None = field(default=None, init=False)
     process: subprocess.Popen[bytes] | None = field(default=None, init=False)
 
@@ -219,6 +221,9 @@ class LocalKafka:
         self.port = port
         self.pid_file.write_text(str(self.process.pid))
         (self.home / "bootstrap").write_text(self.bootstrap)
+        if self.pointer is not None:
+            self.pointer.parent.mkdir(parents=True, exist_ok=True)
+            self.pointer.write_text(f"{self.bootstrap}\n{self.home.resolve()}\n")
         if not wait_for_listener("127.0.0.1", port, timeout):
             code = self.process.poll()
             self.stop()
@@ -253,6 +258,8 @@ class LocalKafka:
             self.pid_file.unlink()
         with contextlib.suppress(FileNotFoundError):
             (self.home / "bootstrap").unlink()
+        if self.pointer is not None:
+            forget_pointer(self.pointer, self.home)
 
     def __enter__(self) -> LocalKafka:
         self.start()
@@ -262,8 +269,28 @@ class LocalKafka:
         self.stop()
 
 
-def stop_detached(home: Path, timeout: float = 30.0) -> bool:
+def forget_pointer(pointer: Path, home: Path) -> None:
+    """Remove the address record if it is this broker's (another may have started since)."""
+    with contextlib.suppress(OSError):
+        lines = pointer.read_text().splitlines()
+        if len(lines) > 1 and Path(lines[1]) == home.resolve():
+            pointer.unlink()
+
+
+def recorded_address(pointer: Path) -> str | None:
+    """The address a local broker recorded, if something listens there."""
+    try:
+        address = pointer.read_text().splitlines()[0].strip()
+    except (OSError, IndexError):
+        return None
+    host, _, port = address.rpartition(":")
+    return address if port.isdigit() and wait_for_listener(host, int(port), 0.5) else None
+
+
+def stop_detached(home: Path, timeout: float = 30.0, pointer: Path | None = None) -> bool:
     """Stop a broker started in the background by `newsstream broker start`."""
+    if pointer is not None:
+        forget_pointer(pointer, home)
     pid_file = home / "broker.pid"
     if not pid_file.exists():
         return False

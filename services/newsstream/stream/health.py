@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import logging
-import socket
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+
+from newsstream.broker.ports import wait_for_listener
 
 log = logging.getLogger(__name__)
 
@@ -33,13 +34,7 @@ class Readiness:
 
     def broker_reachable(self) -> bool:
         """Whether any bootstrap server accepts a TCP connection."""
-        for host, port in self._servers:
-            try:
-                with socket.create_connection((host, port), timeout=_BROKER_TIMEOUT):
-                    return True
-            except OSError:
-                continue
-        return False
+        return any(wait_for_listener(host, port, _BROKER_TIMEOUT) for host, port in self._servers)
 
     def checks(self) -> dict[str, bool]:
         return {
