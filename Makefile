@@ -13,7 +13,7 @@ export UV_PYTHON_DOWNLOADS := never
 # Libraries are compiled to bytecode once, at install, not at every start of the service.
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: help install run test test-unit test-kafka check deploy-check lint format typecheck kafka-jars \
+.PHONY: help install run test test-unit test-kafka check deploy-check asyncapi-check lint format typecheck kafka-jars \
         schemas eval bench train clean
 
 help:
@@ -75,7 +75,14 @@ deploy-check: $(SYNCED)
 	@if command -v kubectl >/dev/null; then kubectl kustomize deploy/k8s >/dev/null && echo "kustomize: deploy/k8s builds"; \
 	else echo "kustomize: kubectl not installed, skipped"; fi
 
-check: lint typecheck deploy-check
+# The AsyncAPI document, validated by the AsyncAPI project's parser (npm, pinned in its lock).
+ASYNCAPI := tests/tools/asyncapi
+
+asyncapi-check:
+	npm ci --prefix $(ASYNCAPI) --no-audit --no-fund --silent
+	node $(ASYNCAPI)/validate.js schemas/asyncapi.json
+
+check: lint typecheck deploy-check asyncapi-check
 
 schemas: $(SYNCED)
 	$(BIN)/newsstream schemas export schemas
