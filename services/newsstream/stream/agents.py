@@ -128,8 +128,12 @@ def register_agents(
             records = [consumed_record(event) for event in events]
             metrics.batch_size.observe(len(records))
             results = await asyncio.to_thread(processor.process, records)
-            delivered = [
-                await deliver(emitter, record, emissions, processor.dead_letters)
-                for record, emissions in zip(records, results, strict=True)
-            ]
+            # One wait for the broker's acknowledgements of the whole batch, not one per
+            # article; each article's events still go out in order, on its key's partition.
+            delivered = await asyncio.gather(
+                *(
+                    deliver(emitter, record, emissions, processor.dead_letters)
+                    for record, emissions in zip(records, results, strict=True)
+                )
+            )
             metrics.observe("enrich", records, delivered, time.perf_counter() - started)
