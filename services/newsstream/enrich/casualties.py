@@ -23,6 +23,7 @@ from newsstream.enrich.lexicon import (
     FATAL_EVENT_NOUNS,
     FATAL_WORDS,
     GROUP_PRONOUNS,
+    LEAVING_VERBS,
     NON_PERSON_NOUNS,
     ONE_MORE_WORDS,
     PERSON_NOUNS,
@@ -524,6 +525,8 @@ def _victim_arguments(verb: Token, kind: CasualtyKind, carrier: Token | None) ->
         passive = True  # "three were killed and another [was] injured"
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         passive = True  # "a boy killed in the crossfire"
+    if _left_in_state(verb):
+        passive = True  # "left a man dead and another injured"
     wanted = {"nsubjpass", "nsubj"} if passive else {"dobj"}
     if not passive and (
         lemma in INTRANSITIVE_DEATHS
@@ -540,6 +543,15 @@ def _victim_arguments(verb: Token, kind: CasualtyKind, carrier: Token | None) ->
     if found or "nsubj" not in wanted:
         return found
     return _shared_subject(verb)
+
+
+def _left_in_state(verb: Token) -> bool:
+    """ "(left a man dead and) another injured": a casualty word joined to a verb that
+    leaves people in a state, with a subject and no object, is the state of its subject."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i == verb.i or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return head.lower_ in LEAVING_VERBS or head.lemma_.lower() in LEAVING_VERBS
 
 
 def _shared_subject(verb: Token) -> list[Token]:

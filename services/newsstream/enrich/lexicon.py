@@ -93,6 +93,10 @@ CARRIER_VERBS: Final[frozenset[str]] = _words(
     battling cling clinging struggle struggling"""
 )
 
+#: Verbs that leave people in a state ("left a man dead and another injured"): a casualty
+#: word joined to one of them tells the state of its own subject, the people left.
+LEAVING_VERBS: Final[frozenset[str]] = _words("leave left leaves leaving")
+
 #: Verbs whose person object was hit and, with nothing more said, survived it: "two were
 #: hit", "a man was shot" (dead only with a complement: "shot dead", "fatally shot").
 HIT_VERBS: Final[frozenset[str]] = _words("hit strike struck shoot shot graze grazed")
@@ -266,6 +270,11 @@ DATE_WORDS: Final[frozenset[str]] = _words(
     minute minutes ago old aged age since until today yesterday tomorrow night morning evening
     afternoon season quarter fiscal a.m. p.m. am pm gmt utc o'clock midnight noon bc ad"""
 )
+
+#: Words before a list of ages ("aged 21, 22 and 24", "ages 15, 17 and 18"), and the
+#: comparisons that make a number an age ("all younger than 45").
+AGE_WORDS: Final[frozenset[str]] = _words("age ages aged")
+AGE_COMPARISONS: Final[frozenset[str]] = _words("younger older")
 
 #: Words that put an injury into sport rather than violence or disaster.
 SPORTS_WORDS: Final[frozenset[str]] = _words(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
-from newsstream.enrich.lexicon import CALENDAR_WORDS, DATE_WORDS
+from newsstream.enrich.lexicon import AGE_COMPARISONS, AGE_WORDS, CALENDAR_WORDS, DATE_WORDS
 from newsstream.enrich.numbers import (
     NUMBER_WORDS,
     VAGUE_HEADS,
@@ -192,7 +192,9 @@ def _in_date(doc: Doc, first: int, last: int) -> bool:
 def _is_measure(doc: Doc, first: int, last: int) -> bool:
     """Ages, durations, money, percentages and units: numbers that are not head counts."""
     before = doc[first - 1] if first > 0 else None
-    if before is not None and (before.lower_ in _CURRENCY or before.lower_ in {"aged", "age"}):
+    if before is not None and before.lower_ in _CURRENCY:
+        return True
+    if _is_age(doc, first):
         return True
     after = [t.lower_ for t in doc[last : last + 3]]
     while after and after[0] in {"-", "‐", "‑"}:
@@ -204,6 +206,21 @@ def _is_measure(doc: Doc, first: int, last: int) -> bool:
     if any(ch in doc[last - 1].text for ch in "%"):
         return True
     return _is_apposed_age(doc, first, last)
+
+
+def _is_age(doc: Doc, first: int) -> bool:
+    """ "aged 21", "ages 15, 17 and 18", "all younger than 45": a number of a list that
+    follows an age word, or after a comparison of age."""
+    index = first - 1
+    while index >= 0 and (doc[index].like_num or doc[index].lower_ in {",", "and", "or"}):
+        index -= 1
+    if index >= 0 and doc[index].lower_ in AGE_WORDS:
+        return True
+    return (
+        first >= 2
+        and doc[first - 1].lower_ == "than"
+        and doc[first - 2].lower_ in (AGE_COMPARISONS)
+    )
 
 
 def _is_apposed_age(doc: Doc, first: int, last: int) -> bool:

@@ -200,13 +200,16 @@ def _quantified_apart(doc: Doc, anchor: Token, head: Token) -> bool:
 
 def _partitive_whole(anchor: Token) -> bool:
     """The whole a part is taken from ("two of the four men", "which of the three victims",
-    "image 1 of 12"): what happened to the part is not what happened to the whole (unless
-    the whole has its own: "one of five people shot")."""
+    "image 1 of 12", "four people out of the 75"): what happened to the part is not what
+    happened to the whole (unless the whole has its own: "one of five people shot")."""
     counted = anchor.head if anchor.dep_ in _NUMBER_DEPS else anchor
     of = counted.head
     if counted.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
         return False
     part = of.head
+    if part.lower_ == "out" and part.head.i != part.i:
+        part = part.head  # "four people out of the 75"
+        return bool(part.like_num or any(c.dep_ == "nummod" for c in part.children))
     return bool(part.like_num or part.lower_ in PART_WORDS)
 
 
@@ -590,12 +593,30 @@ def _complement_kind(verb: Token) -> CasualtyKind | None:
             kind = kind_of(child)
             if kind is not None and not _has_own_argument(child) and not _agents_act(child, kind):
                 return kind
+        if child.dep_ == "dobj":
+            state = _state_after(child)
+            if state is not None:
+                return state
         if child.dep_ == "prep" and child.lower_ in {"to", "into", "in"}:
             for obj in child.children:
                 if obj.lower_ in DEATH_COMPLEMENTS and child.lower_ == "to":
                     return CasualtyKind.KILLED
                 if obj.lower_ in CUSTODY_OBJECTS:
                     return CasualtyKind.ARRESTED
+    return None
+
+
+def _state_after(person: Token) -> CasualtyKind | None:
+    """ "left a boy dead", "found her husband injured": the state an object is left in, as
+    the parse hangs it on the object after it."""
+    for word in person.children:
+        if word.dep_ not in {"amod", "oprd", "acl"} or word.i < person.i:
+            continue
+        if word.lower_ in DEATH_COMPLEMENTS:
+            return CasualtyKind.KILLED
+        kind = kind_of(word)
+        if kind is not None and not _has_own_argument(word):
+            return kind
     return None
 
 
@@ -758,6 +779,10 @@ def _following_predicate(doc: Doc, phrase: AmountPhrase) -> Reading | None:
     for token in doc[phrase.last : phrase.last + 6]:
         if token.is_punct or token.is_sent_start or token.like_num:
             return None  # a casualty word after another count is that count's
+        if token.dep_ in {"nsubj", "nsubjpass"} and not any(
+            phrase.first <= c.i < phrase.last for c in token.children
+        ):
+            return None  # "called 911 and said she shot ...": another clause's subject
         kind = kind_of(token)
         if kind is not None and token.pos_ in {"VERB", "ADJ"}:
             return Reading(kind=kind, trigger=token)

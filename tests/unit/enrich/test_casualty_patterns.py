@@ -375,3 +375,20 @@ def test_a_death_told_by_survival_denied_or_by_an_adverb_alone(
     text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
 ) -> None:
     assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("A shooting in the park left a boy dead and a woman wounded.", (1, 1)),
+        ("A shooting on Friday left a man dead and another injured.", (1, 1)),
+        ("The wounded men, ages 19, 24 and 37, were listed in stable condition.", (None, None)),
+        ("Four men and five women, all younger than 45, were injured.", (None, 9)),
+        ("A woman called 911 and said she accidentally shot her boyfriend.", (None, 1)),
+        ("A fight broke out and four people out of the 75 inside were shot.", (None, 4)),
+    ],
+)
+def test_states_people_are_left_in_and_numbers_that_count_no_one_hurt(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
