@@ -132,7 +132,9 @@ class Enricher:
         return Enrichment(
             entities=entities,
             casualties=result.findings,
-            totals=summarise(result.findings, result.superseded, result.joined, result.hits),
+            totals=summarise(
+                result.findings, result.superseded, result.joined, result.hits, result.running
+            ),
             notes=notes,
         )
 

@@ -32,6 +32,7 @@ from newsstream.enrich.readings import (
     bears_injuries,
     hurt_others,
     inferred_injury,
+    over_a_running_period,
     stated_condition,
 )
 from newsstream.models import (
@@ -61,13 +62,15 @@ class PlaceMention:
 
 @dataclass(frozen=True)
 class CasualtyResult:
-    """An article's casualty findings, the ids of totals a later toll replaced, and the ids of
-    totals stated together of disjoint groups ("two soldiers and one civilian")."""
+    """An article's casualty findings, the ids of totals a later toll replaced, the ids of
+    totals stated together of disjoint groups ("two soldiers and one civilian"), of counts
+    of everyone hit, and of counts of a period running up to now ("killed this year")."""
 
     findings: list[CasualtyFinding]
     superseded: frozenset[str]
     joined: tuple[frozenset[str], ...] = ()
     hits: frozenset[str] = frozenset()
+    running: frozenset[str] = frozenset()
 
 
 def assemble(
@@ -97,8 +100,9 @@ def assemble(
     groups = [*coordinated(figures), *_with_perpetrator(figures)]
     joined = tuple(frozenset(ids[id(f)] for f in group if id(f) in ids) for group in groups)
     hits = frozenset(ids[id(f)] for f in figures if _counts_all_hit(f))
+    running = frozenset(ids[id(f)] for f in figures if _running(f))
     return CasualtyResult(
-        findings, _superseded(figures, ids), tuple(j for j in joined if len(j) > 1), hits
+        findings, _superseded(figures, ids), tuple(j for j in joined if len(j) > 1), hits, running
     )
 
 
@@ -165,12 +169,23 @@ def _stated_in(headline: Figure, body: Sequence[Figure]) -> bool:
 
 
 def _drop_counted_lone_victims(figures: list[Figure]) -> list[Figure]:
-    counted = {f.kind for f in figures if not f.implicit and f.count is not None}
+    """Lone victims of a kind the article counts with a number of its event (a count of a
+    period running up to now takes in more than the event)."""
+    counted = {
+        f.kind for f in figures if not f.implicit and f.count is not None and not _running(f)
+    }
     return [
         f
         for f in figures
         if not f.implicit or f.named_victim or f.kind not in counted or _perpetrator(f)
     ]
+
+
+def _running(figure: Figure) -> bool:
+    """A count of a period running up to now ("126 people killed this year"); a toll is the
+    event's own however long it ran ("the death toll has risen to 940 since last week")."""
+    trigger = figure.reading.trigger
+    return trigger is not None and not figure.reading.toll and over_a_running_period(trigger)
 
 
 def _perpetrator(figure: Figure) -> bool:

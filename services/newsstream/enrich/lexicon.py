@@ -257,6 +257,14 @@ TIME_NOUNS: Final[frozenset[str]] = _words(
     "day days week weeks month months year years time times occasion occasions"
 )
 
+#: Words that make a count one of a period running up to now, not of one event: "since"
+#: ("80 killed since the protests began"), "so far", "thus far", "to date", and "this"
+#: before a year or month ("126 people murdered this year").
+SINCE_WORDS: Final[frozenset[str]] = _words("since")
+SO_FAR_WORDS: Final[frozenset[str]] = _words("far")
+TO_DATE_WORDS: Final[frozenset[str]] = _words("date")
+RUNNING_PERIOD_NOUNS: Final[frozenset[str]] = _words("year month")
+
 #: Month and weekday names.
 CALENDAR_WORDS: Final[frozenset[str]] = _words(
     """monday tuesday wednesday thursday friday saturday sunday january february march april

@@ -42,13 +42,17 @@ from newsstream.enrich.lexicon import (
     PERSON_NOUNS,
     PERSON_SUFFIXES,
     REPORTING_VERBS,
+    RUNNING_PERIOD_NOUNS,
     SELF_PRONOUNS,
+    SINCE_WORDS,
     SINGLE_PERSON_PRONOUNS,
+    SO_FAR_WORDS,
     SPORTS_WORDS,
     SUFFER_VERBS,
     SUPERSEDING_TOLL_VERBS,
     SURVIVAL_VERBS,
     TIME_NOUNS,
+    TO_DATE_WORDS,
     TOLL_NOUNS,
     TOLL_OBJECT_VERBS,
     TOLL_VERBS,
@@ -72,6 +76,7 @@ COMPLEMENT_DEPS: Final[frozenset[str]] = frozenset(
 )
 _OWN_MODIFIER_DEPS: Final[frozenset[str]] = frozenset({"amod", "acl", "relcl", "oprd"})
 _HYPOTHETICAL: Final[frozenset[str]] = frozenset({"could", "would", "might", "can"})
+_ARGUMENT_DEPS: Final[frozenset[str]] = frozenset({"nsubj", "nsubjpass", "dobj"})
 INTRANSITIVE_DEATHS: Final[frozenset[str]] = frozenset(
     {"die", "perish", "succumb", "drown", "disappear", "survive"}  # "did not survive"
 )
@@ -618,6 +623,39 @@ def _state_after(person: Token) -> CasualtyKind | None:
         if kind is not None and not _has_own_argument(word):
             return kind
     return None
+
+
+def over_a_running_period(trigger: Token) -> bool:
+    """ "126 people have been murdered this year", "80 killed since the protests began",
+    "21 adults have been shot so far": a count of a period running up to now, which may take
+    in more than the event told of."""
+    current = trigger
+    for _ in range(3):
+        words = [current, *(c for c in current.children if c.dep_ in _ARGUMENT_DEPS)]
+        if any(_marks_running_period(c) for w in words for c in w.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _marks_running_period(word: Token) -> bool:
+    """ "since ...", "so far", "to date", "this year"."""
+    if word.dep_ == "prep" and word.lower_ in SINCE_WORDS:
+        return True
+    if word.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in SINCE_WORDS for m in word.children
+    ):
+        return True  # "since the unrest began"
+    if word.dep_ == "advmod" and word.lower_ in SO_FAR_WORDS:
+        return True
+    if word.dep_ == "prep" and word.lower_ == "to":
+        return any(o.lower_ in TO_DATE_WORDS for o in word.children)
+    return bool(
+        word.lemma_.lower() in RUNNING_PERIOD_NOUNS
+        and any(d.lower_ == "this" for d in word.children)
+    )
 
 
 def _agents_act(then: Token, kind: CasualtyKind) -> bool:

@@ -12,6 +12,7 @@ def summarise(
     superseded: Collection[str] = (),
     joined: Iterable[Collection[str]] = (),
     hits: Collection[str] = (),
+    running: Collection[str] = (),
 ) -> CasualtyTotals:
     """Per kind: the stated toll where there is one, else the sum of the parts.
 
@@ -22,13 +23,16 @@ def summarise(
     A count of people hit (`hits`: "six people were shot") includes the dead: the killed
     total is taken out of it when it fits. Without a total, the figures that are not part of
     another figure are added up, so "182 of whom" is never counted twice. Vague amounts have
-    no number and add nothing; a kind without any number stays null.
+    no number and add nothing; a kind without any number stays null. Counts of a period
+    running up to now (`running`: "126 people murdered this year") take in more than the
+    event told of: they count only where nothing else counts their kind.
     """
     groups = [frozenset(group) for group in joined]
     kinds = {f.figure_id: f.kind for f in findings}
     values: dict[str, int | None] = {}
     for kind in CasualtyKind:
         counted = [f for f in findings if f.kind is kind and f.count is not None]
+        counted = [f for f in counted if f.figure_id not in running] or counted
         dead = values.get(CasualtyKind.KILLED.value) or 0
         standing = {
             f.figure_id: f.count - _taken_out(f, findings, dead if f.figure_id in hits else 0)

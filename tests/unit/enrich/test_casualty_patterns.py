@@ -392,3 +392,23 @@ def test_states_people_are_left_in_and_numbers_that_count_no_one_hurt(
     text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
 ) -> None:
     assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        (
+            "A man was shot dead on Friday. So far this year, 126 people have been killed.",
+            (1, None),
+        ),
+        (
+            "Two men were killed on Sunday. Nine people have been killed since the unrest began.",
+            (2, None),
+        ),
+        ("A woman was wounded. The city has seen 40 people shot this year.", (None, 1)),
+    ],
+)
+def test_a_count_of_a_period_running_up_to_now_is_no_toll_of_the_event(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals

@@ -72,3 +72,10 @@ def test_kinds_are_kept_apart() -> None:
         "missing": 1700,
         "displaced": 5000,
     }
+
+
+def test_a_count_of_a_running_period_gives_way_to_the_events_own() -> None:
+    findings = [figure("a", 126), figure("b", 1), figure("c", 21, CasualtyKind.INJURED)]
+    totals = summarise(findings, running={"a", "c"})
+    assert totals.killed == 1
+    assert totals.injured == 21  # nothing else counts the injured
