@@ -13,12 +13,13 @@ export UV_PYTHON_DOWNLOADS := never
 # Libraries are compiled to bytecode once, at install, not at every start of the service.
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: help install run test test-unit test-kafka check deploy-check asyncapi-check lint format typecheck kafka-jars \
+.PHONY: help install run test test-faults test-unit test-kafka check deploy-check asyncapi-check lint format typecheck kafka-jars \
         schemas eval bench train clean
 
 help:
 	@echo "make run        run the service (starts a local Kafka when none is configured)"
 	@echo "make test       run all tests (unit, integration on a real broker, end to end)"
+	@echo "make test-faults  broker and worker faults at scale, with a count of every page (minutes)"
 	@echo "make check      lint, type-check and check the deployment files"
 	@echo "make schemas    regenerate schemas/ from the pydantic models"
 	@echo "make eval       measure quality on the reference sets (DATA=dir, EVAL_JSON=figures.json)"
@@ -46,6 +47,10 @@ run: $(SYNCED)
 
 test: $(SYNCED) kafka-jars
 	$(BIN)/pytest
+
+# Faults at scale (minutes): a worker killed mid-stream, SIGTERM draining, a takeover.
+test-faults: $(SYNCED) kafka-jars
+	$(BIN)/pytest -m faults -s tests/faults
 
 test-unit: $(SYNCED)
 	$(BIN)/pytest tests/unit

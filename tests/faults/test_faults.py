@@ -1,0 +1,104 @@
+"""Faults, each on a real broker, each ending with a count of every page sent.
+
+Run with `make test-faults` (minutes; CI runs it after `make test`). Every scenario prints one
+line: pages sent, accounted for (articles or a dead letter), lost, redelivered, duplicated.
+`NEWSSTREAM_FAULT_PAGES` sets how many pages the crash scenario sends.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from newsstream.settings import Settings
+from tests.faults.accounting import account, fresh, mixed_pages
+from tests.support.streams import produce, read_until, running_worker, wait_until_consumed
+
+pytestmark = [pytest.mark.kafka, pytest.mark.faults]
+
+CRASH_PAGES = int(os.environ.get("NEWSSTREAM_FAULT_PAGES", "2000"))
+DRAIN_SECONDS = 30
+
+
+def _consumed(bootstrap: str, settings: Settings, timeout: float) -> None:
+    topics = settings.topics
+    for topic in (topics.raw, topics.parsed, topics.articles):
+        wait_until_consumed(bootstrap, settings.app_id, topic, timeout=timeout)
+
+
+def test_a_worker_killed_mid_stream_loses_nothing(
+    kafka_bootstrap: str, fixtures_dir: Path, tmp_path: Path
+) -> None:
+    settings = fresh(kafka_bootstrap, "crash", partitions=4)
+    pages = mixed_pages(fixtures_dir, CRASH_PAGES, run=settings.topic_prefix.rstrip("."))
+    produce(kafka_bootstrap, settings.topics.raw, [(p.key, p.value) for p in pages])
+    with running_worker(settings, tmp_path / "first.log") as first:
+        read_until(
+            kafka_bootstrap,
+            settings.topics.articles,
+            lambda r: len(r) >= 50,
+            worker=first,
+            timeout=300,
+        )
+        first.send_signal(signal.SIGKILL)
+        first.wait(30)
+    with running_worker(settings, tmp_path / "second.log") as second:
+        _consumed(kafka_bootstrap, settings, timeout=max(600, CRASH_PAGES * 0.6))
+        assert second.poll() is None
+    count = account("worker SIGKILL, new worker", kafka_bootstrap, settings.topics, pages)
+    assert (count.lost, count.duplicated) == (0, 0)
+
+
+def test_sigterm_drains_commits_and_exits_in_time(
+    kafka_bootstrap: str, fixtures_dir: Path, tmp_path: Path
+) -> None:
+    settings = fresh(kafka_bootstrap, "drain", partitions=4)
+    pages = mixed_pages(fixtures_dir, 300, run=settings.topic_prefix.rstrip("."))
+    produce(kafka_bootstrap, settings.topics.raw, [(p.key, p.value) for p in pages])
+    with running_worker(settings, tmp_path / "first.log") as first:
+        read_until(kafka_bootstrap, settings.topics.articles, lambda r: len(r) >= 30, worker=first)
+        asked = time.monotonic()
+        first.send_signal(signal.SIGTERM)
+        status = first.wait(DRAIN_SECONDS + 30)
+        took = time.monotonic() - asked
+    print(f"SIGTERM: exit status {status} after {took:.1f} s")
+    assert status == 0
+    assert took <= DRAIN_SECONDS
+    with running_worker(settings, tmp_path / "second.log") as second:
+        _consumed(kafka_bootstrap, settings, timeout=600)
+        assert second.poll() is None
+    count = account("SIGTERM drain, then a new worker", kafka_bootstrap, settings.topics, pages)
+    assert (count.lost, count.duplicated) == (0, 0)
+    # A drained worker committed what it did: the next one redelivers little, if anything.
+    assert count.redelivered <= settings.enrich_batch_size
+
+
+def test_two_workers_one_killed_the_other_takes_over(
+    kafka_bootstrap: str, fixtures_dir: Path, tmp_path: Path
+) -> None:
+    settings = fresh(kafka_bootstrap, "takeover", partitions=4)
+    pages = mixed_pages(fixtures_dir, 400, run=settings.topic_prefix.rstrip("."))
+    produce(kafka_bootstrap, settings.topics.raw, [(p.key, p.value) for p in pages])
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    with (
+        running_worker(settings, tmp_path / "a" / "worker.log") as first,
+        running_worker(settings, tmp_path / "b" / "worker.log") as second,
+    ):
+        read_until(
+            kafka_bootstrap,
+            settings.topics.articles,
+            lambda r: len(r) >= 60,
+            worker=second,
+            timeout=300,
+        )
+        first.send_signal(signal.SIGKILL)
+        first.wait(30)
+        _consumed(kafka_bootstrap, settings, timeout=900)
+        assert second.poll() is None
+    count = account("2 workers, 1 SIGKILL", kafka_bootstrap, settings.topics, pages)
+    assert (count.lost, count.duplicated) == (0, 0)
