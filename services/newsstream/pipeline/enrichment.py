@@ -89,17 +89,24 @@ def article_dead_letters(max_value_bytes: int) -> DeadLetters:
 
 
 class ArticleProcessor:
-    """Wraps an Enricher with decoding and dead-lettering for a batch of article records."""
+    """Wraps an Enricher with decoding and dead-lettering for a batch of article records.
+
+    An article longer than `max_article_chars` is dead-lettered (`too_long`) before it
+    reaches the model: no news story is that long, the model itself refuses a million
+    characters, and such a text would hold the whole batch for minutes.
+    """
 
     def __init__(
         self,
         enricher: Enricher,
         *,
         max_dead_letter_value_bytes: int,
+        max_article_chars: int,
         clock: Callable[[], datetime] = _now,
     ) -> None:
         self.enricher = enricher
         self.dead_letters = article_dead_letters(max_dead_letter_value_bytes)
+        self.max_article_chars = max_article_chars
         self.clock = clock
 
     def process(self, records: Sequence[ConsumedRecord]) -> list[list[Emission]]:
@@ -109,10 +116,20 @@ class ArticleProcessor:
         readable: list[tuple[int, Article]] = []
         for index, record in enumerate(records):
             try:
-                readable.append((index, Article.model_validate_json(record.value or b"")))
+                article = Article.model_validate_json(record.value or b"")
             except ValidationError as error:
                 message = describe_validation_error(error)
                 results[index] = [self._dead(record, "invalid_article", message, "decode", now)]
+                continue
+            size = len(article.body) + len(article.title or "")
+            if size > self.max_article_chars:
+                message = (
+                    f"{size} characters; enrichment takes articles of up to"
+                    f" {self.max_article_chars} (NEWSSTREAM_MAX_ARTICLE_CHARS)"
+                )
+                results[index] = [self._dead(record, "too_long", message, "enrich", now)]
+                continue
+            readable.append((index, article))
         for (index, article), found in self._enrich(readable, now, records):
             if isinstance(found, Enrichment):
                 results[index] = enrichment_emissions(article, found, processed_at=now)

@@ -83,7 +83,11 @@ def register_agents(
     limits = PageLimits(
         max_page_bytes=settings.max_page_bytes, max_dead_letter_value_bytes=dead_letter_bytes
     )
-    processor = ArticleProcessor(enricher, max_dead_letter_value_bytes=dead_letter_bytes)
+    processor = ArticleProcessor(
+        enricher,
+        max_dead_letter_value_bytes=dead_letter_bytes,
+        max_article_chars=settings.max_article_chars,
+    )
     page_letters = page_dead_letters(dead_letter_bytes)
     dedup_letters = dedup_dead_letters(dead_letter_bytes)
     # article_id -> content hashes already published; the changelog topic restores it on restart.
