@@ -13,6 +13,7 @@ from pathlib import Path
 import orjson
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
+from pydantic import SecretStr
 
 from tests.support.streams import (
     create_topics,
@@ -26,6 +27,7 @@ from tests.support.streams import (
 pytestmark = pytest.mark.kafka
 
 SUMMARY = "news.casualty_summary.v1"
+SECRET = "pw-7d1c0e9a-never-logged"
 
 
 def _free_port() -> int:
@@ -67,6 +69,8 @@ def test_health_readiness_metrics_and_logs_of_a_running_worker(
 ) -> None:
     port = _free_port()
     settings = settings_for(kafka_bootstrap, f"observe-{uuid.uuid4().hex[:8]}.", web_port=port)
+    # A password in the environment (unused on a plaintext listener) must never reach the log.
+    settings = settings.model_copy(update={"kafka_sasl_password": SecretStr(SECRET)})
     create_topics(settings)
     topics = settings.topics
     body = (fixtures_dir / "pages" / "harbour-fire.txt").read_text()
@@ -98,6 +102,7 @@ def test_health_readiness_metrics_and_logs_of_a_running_worker(
         )
         time.sleep(6)  # the lag is read every 5 s
         samples = _samples(port)
+        scraped = (_get(port, "/metrics") or (0, b""))[1] + (_get(port, "/readyz") or (0, b""))[1]
 
     consumed = "newsstream_records_consumed_total"
     assert _value(samples, consumed, topic=topics.raw, outcome="ok") == 1
@@ -117,6 +122,8 @@ def test_health_readiness_metrics_and_logs_of_a_running_worker(
     assert any(name == "newsstream_build_info" for name, _ in samples)
     assert any(name == "newsstream_consumer_lag" for name, _ in samples)
 
+    assert SECRET.encode() not in scraped
+    assert SECRET not in log.read_text()
     lines = log.read_text().splitlines()
     assert not [line for line in lines if "[ERROR]" in line or "Traceback" in line]
     records = [line for line in lines if " record stage=" in line]

@@ -45,6 +45,8 @@ def worker_env(settings: Settings) -> dict[str, str]:
             "NEWSSTREAM_WORKER_WEB_PORT": str(settings.worker_web_port),
         }
     )
+    if settings.kafka_sasl_password is not None:
+        env["NEWSSTREAM_KAFKA_SASL_PASSWORD"] = settings.kafka_sasl_password.get_secret_value()
     return env
 
 
