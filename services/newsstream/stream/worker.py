@@ -83,10 +83,14 @@ def build_worker(settings: Settings, bootstrap: str, stack: ExitStack) -> faust.
     app.timer(interval=READINESS_INTERVAL)(read_assignment)
     readiness.partitions_assigned = lambda: settled
 
+    own_topics = set(settings.topics.all())
+
     async def read_lag() -> None:
         consumer = app.consumer
         current: dict[tuple[str, int], int] = {}
         for tp in consumer.assignment():
+            if tp.topic not in own_topics:  # Faust's changelog and assignor topics
+                continue
             position = await consumer.position(tp)
             if position is not None:
                 current[(tp.topic, tp.partition)] = max(0, consumer.highwater(tp) - position)
