@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from newsstream.broker.local import LocalKafka
+from newsstream.broker.ports import free_port
 from newsstream.settings import Settings
 from tests.faults.accounting import account, fresh, mixed_pages
 from tests.support.streams import produce, read_until, running_worker, wait_until_consumed
@@ -102,3 +104,35 @@ def test_two_workers_one_killed_the_other_takes_over(
         assert second.poll() is None
     count = account("2 workers, 1 SIGKILL", kafka_bootstrap, settings.topics, pages)
     assert (count.lost, count.duplicated) == (0, 0)
+
+
+def test_the_broker_stopped_and_started_mid_stream_loses_nothing(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    """A broker of our own (the shared one cannot be stopped under other tests), restarted on
+    the same port with its data: the worker reconnects by itself."""
+    defaults = Settings()
+    broker = LocalKafka(
+        home=tmp_path / "kafka",
+        cache=defaults.local_kafka_cache,
+        version=defaults.local_kafka_version,
+        preferred_port=free_port(),
+        message_max_bytes=16 * 1024 * 1024,
+    )
+    bootstrap = broker.start()
+    try:
+        settings = fresh(bootstrap, "restart", partitions=4)
+        pages = mixed_pages(fixtures_dir, 600, run=settings.topic_prefix.rstrip("."))
+        produce(bootstrap, settings.topics.raw, [(p.key, p.value) for p in pages])
+        with running_worker(settings, tmp_path / "worker.log") as worker:
+            read_until(bootstrap, settings.topics.articles, lambda r: len(r) >= 40, worker=worker)
+            broker.stop()
+            time.sleep(10)  # the worker is left without its broker for a while
+            assert worker.poll() is None, "the worker gave up while the broker was down"
+            assert broker.start() == bootstrap
+            _consumed(bootstrap, settings, timeout=900)
+            assert worker.poll() is None
+        count = account("broker stopped and started", bootstrap, settings.topics, pages)
+        assert (count.lost, count.duplicated) == (0, 0)
+    finally:
+        broker.stop()
