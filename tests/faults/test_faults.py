@@ -22,7 +22,7 @@ from tests.support.streams import produce, read_until, running_worker, wait_unti
 
 pytestmark = [pytest.mark.kafka, pytest.mark.faults]
 
-CRASH_PAGES = int(os.environ.get("NEWSSTREAM_FAULT_PAGES", "2000"))
+CRASH_PAGES = int(os.environ.get("NEWSSTREAM_FAULT_PAGES", "10000"))
 DRAIN_SECONDS = 30
 
 
