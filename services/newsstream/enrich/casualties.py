@@ -42,12 +42,14 @@ from newsstream.enrich.readings import (
     anchor_of,
     carried_kind,
     fatal_part,
+    hurt_others,
     is_partitive,
     is_person,
     kind_of,
     raised_subject,
     read_number,
     rejected,
+    self_harm,
 )
 from newsstream.models import CasualtyKind, CountQualifier, VictimType
 from newsstream.models.common import TextField
@@ -146,6 +148,7 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
         figures.append(figure)
     figures.extend(_lone_victims(doc, field_name, source, used_triggers))
     figures.extend(_deaths_of(doc, field_name, source, used_triggers))
+    figures.extend(_killers_own_deaths(doc, field_name, source, used_triggers))
     figures.extend(_whole_groups(doc, field_name, source, used_triggers, unread, sentences))
     figures.extend(_single_members(figures))
     figures.sort(key=lambda f: f.start)
@@ -386,6 +389,27 @@ def _deaths_of(doc: Doc, field_name: TextField, source: str, used: set[int]) -> 
             anaphor=size == 1 and _anaphor(victim),
         )
         figures.append(_spanning(figure, members))
+    return figures
+
+
+def _killers_own_deaths(
+    doc: Doc, field_name: TextField, source: str, used: set[int]
+) -> list[Figure]:
+    """ "shot his wife, then turned the gun on himself", "killed his son before taking his
+    own life": the one who hurt others died by their own hand too."""
+    figures: list[Figure] = []
+    for token in doc:
+        if token.i in used or token.pos_ != "VERB":
+            continue
+        self_word = self_harm(token)
+        if self_word is None or not hurt_others(token):
+            continue
+        reading = Reading(kind=CasualtyKind.KILLED, trigger=token, victim=self_word)
+        figures.append(
+            _figure_at(
+                self_word, token, doc, field_name, source, Amount(1, 1, 1), reading, implicit=True
+            )
+        )
     return figures
 
 

@@ -33,6 +33,7 @@ from newsstream.enrich.readings import (
     hurt_others,
     inferred_injury,
     over_a_running_period,
+    own_life,
     stated_condition,
 )
 from newsstream.models import (
@@ -99,7 +100,7 @@ def assemble(
         findings.append(_finding(figure, ids, location, texts))
     groups = [*coordinated(figures), *_with_perpetrator(figures)]
     joined = tuple(frozenset(ids[id(f)] for f in group if id(f) in ids) for group in groups)
-    hits = frozenset(ids[id(f)] for f in figures if _counts_all_hit(f))
+    hits = frozenset(ids[id(f)] for f in figures if _counts_all_hit(f) and _victims_died(figures))
     running = frozenset(ids[id(f)] for f in figures if _running(f))
     return CasualtyResult(
         findings, _superseded(figures, ids), tuple(j for j in joined if len(j) > 1), hits, running
@@ -194,7 +195,7 @@ def _perpetrator(figure: Figure) -> bool:
     victim = figure.reading.victim
     if not figure.implicit or victim is None:
         return False
-    if victim.lower_ in SELF_PRONOUNS:
+    if victim.lower_ in SELF_PRONOUNS or own_life(victim):
         return figure.reading.trigger is not None and hurt_others(figure.reading.trigger)
     return victim.lower_ in PERPETRATOR_NOUNS
 
@@ -364,6 +365,12 @@ def _lived(verb: Token) -> bool:
 def _same_group(a: Figure, b: Figure) -> bool:
     words = {_last_word(a.victims), _last_word(b.victims)} - {""}
     return len(words) <= 1 or bool(words & _GENERIC_VICTIMS)
+
+
+def _victims_died(figures: Sequence[Figure]) -> bool:
+    """Whether anyone but the one who did the violence died: the dead among people hit are
+    victims ("shot two neighbours, then turned the gun on himself" leaves two hurt)."""
+    return any(f.kind is CasualtyKind.KILLED and not _perpetrator(f) for f in figures)
 
 
 def _counts_all_hit(figure: Figure) -> bool:

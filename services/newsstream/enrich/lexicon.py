@@ -140,6 +140,15 @@ UNDERGO_VERBS: Final[frozenset[str]] = SUFFER_VERBS | LIFE_STRUGGLE_VERBS
 #: Verbs that take lives ("the blast claimed the lives of ten people", "claimed 12 lives").
 LIFE_TAKING_VERBS: Final[frozenset[str]] = _words("claim claimed take took taken cost")
 
+#: A killer's own death told by an idiom: "turned the gun on himself" (a turning verb, a
+#: weapon, a reflexive after "on") and "took his own life" (a life-taking verb, a life
+#: that is the taker's "own").
+TURN_VERBS: Final[frozenset[str]] = _words("turn turned turning turns")
+WEAPON_NOUNS: Final[frozenset[str]] = _words(
+    "gun guns weapon weapons rifle pistol handgun firearm shotgun revolver knife"
+)
+OWN_WORDS: Final[frozenset[str]] = _words("own")
+
 #: Carrier verbs and the particle that makes them a killing ("gunned down", "mowed down").
 KILLING_PARTICLES: Final[dict[str, str]] = {"gun": "down", "gunned": "down", "mow": "down"}
 

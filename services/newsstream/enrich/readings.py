@@ -38,6 +38,7 @@ from newsstream.enrich.lexicon import (
     LIFE_TAKING_VERBS,
     NON_PERSON_NOUNS,
     NOUN_ONLY_FORMS,
+    OWN_WORDS,
     PART_WORDS,
     PERSON_NOUNS,
     PERSON_SUFFIXES,
@@ -56,7 +57,9 @@ from newsstream.enrich.lexicon import (
     TOLL_NOUNS,
     TOLL_OBJECT_VERBS,
     TOLL_VERBS,
+    TURN_VERBS,
     UNDERGO_VERBS,
+    WEAPON_NOUNS,
 )
 from newsstream.enrich.quantities import AmountPhrase
 from newsstream.models import CasualtyKind, CountQualifier
@@ -452,7 +455,11 @@ def carried_kind(verb: Token) -> CasualtyKind | None:
         if _fatally(verb):
             return CasualtyKind.KILLED
         # "shot the boy and killed him": what the next verb of the chain did decides
-        then = [kind_of(c) for c in verb.children if c.dep_ == "conj" and not _own_subject(c)]
+        then = [
+            kind_of(c)
+            for c in verb.children
+            if c.dep_ == "conj" and not _own_subject(c) and not _other_object(c)
+        ]
         return CasualtyKind.KILLED if CasualtyKind.KILLED in then else CasualtyKind.INJURED
     return None
 
@@ -471,6 +478,25 @@ def hurt_others(verb: Token) -> bool:
         if current.pos_ == "VERB" and _hurts_someone(current):
             return True
     return False
+
+
+def self_harm(verb: Token) -> Token | None:
+    """The word for the doer in "turned the gun on himself" (the reflexive) and "took his
+    own life" (the life), or None."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma in TURN_VERBS and any(o.lower_ in WEAPON_NOUNS for o in objects):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "on":
+                return next((o for o in prep.children if o.lower_ in SELF_PRONOUNS), None)
+    if lemma in LIFE_TAKING_VERBS or verb.lower_ in LIFE_TAKING_VERBS:
+        return next((o for o in objects if own_life(o)), None)
+    return None
+
+
+def own_life(word: Token) -> bool:
+    """ "his own life"."""
+    return word.lemma_.lower() in LIFE_NOUNS and any(c.lower_ in OWN_WORDS for c in word.children)
 
 
 def _hurts_someone(verb: Token) -> bool:
@@ -663,6 +689,12 @@ def _agents_act(then: Token, kind: CasualtyKind) -> bool:
     that does not hurt tells what its subject did, not what happened to the object."""
     hurts = kind in {CasualtyKind.KILLED, CasualtyKind.INJURED}
     return then.dep_ == "conj" and not hurts and any(c.dep_ == "dobj" for c in then.head.children)
+
+
+def _other_object(verb: Token) -> bool:
+    """ "(shot his daughter and) killed her mother": a next verb with a noun object of its
+    own did it to someone else (not so "killed him")."""
+    return any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)
 
 
 def _own_subject(verb: Token) -> bool:

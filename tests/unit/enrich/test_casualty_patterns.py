@@ -412,3 +412,18 @@ def test_a_count_of_a_period_running_up_to_now_is_no_toll_of_the_event(
     text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
 ) -> None:
     assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("A man shot two neighbours and then turned the gun on himself.", (1, 2)),
+        ("The standoff ended with a man killing his son and then taking his own life.", (2, None)),
+        ("A farmer took his own life last week.", (None, None)),
+        ("He shot his daughter and killed her mother before turning the gun on himself.", (2, 1)),
+    ],
+)
+def test_a_killers_own_death_told_by_an_idiom(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(text)) == totals
