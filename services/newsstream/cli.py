@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sys
 from collections.abc import Iterator
@@ -47,6 +48,21 @@ def _bootstrap(settings: Settings) -> str:
             "or start the local broker with `newsstream run` or `newsstream broker start`"
         )
     return address
+
+
+@contextlib.contextmanager
+def _broker_errors(settings: Settings) -> Iterator[None]:
+    """A broker that cannot be reached or refuses us is one clear line, not a traceback."""
+    from aiokafka.errors import KafkaError
+
+    try:
+        yield
+    except KafkaError as error:
+        where = settings.kafka_bootstrap_servers or "the local broker"
+        raise click.ClickException(
+            f"Kafka at {where}: {error}; check NEWSSTREAM_KAFKA_BOOTSTRAP_SERVERS and, for a"
+            " secured cluster, the NEWSSTREAM_KAFKA_SSL_* and NEWSSTREAM_KAFKA_SASL_* settings"
+        ) from None
 
 
 def _local_kafka(settings: Settings) -> LocalKafka:
@@ -218,7 +234,8 @@ def produce(
             key = record.key if record.key is not None else name.encode()
             records.append((key, record.value or b"", []))
     target = topic or settings.topics.raw
-    placed = asyncio.run(send(settings, _bootstrap(settings), target, records))
+    with _broker_errors(settings):
+        placed = asyncio.run(send(settings, _bootstrap(settings), target, records))
     for partition, offset in placed:
         click.echo(f"{target}[{partition}]@{offset}", err=True)
     click.echo(f"sent {len(placed)} message(s) to {target}", err=True)
@@ -253,7 +270,8 @@ def tail(topic: str, from_beginning: bool, limit: int | None, idle_timeout: floa
             sys.stdout.buffer.flush()
 
     try:
-        asyncio.run(follow())
+        with _broker_errors(settings):
+            asyncio.run(follow())
     except LookupError as error:
         raise click.ClickException(str(error)) from error
     except KeyboardInterrupt:
@@ -317,7 +335,8 @@ def replay(
                 )
             ]
 
-        documents = asyncio.run(read())
+        with _broker_errors(settings):
+            documents = asyncio.run(read())
     by_topic: dict[str, list[tuple[bytes | None, bytes, list[tuple[str, bytes]]]]] = {}
     skipped = 0
     for letter in letters_from_json(documents):
@@ -343,7 +362,8 @@ def replay(
                 sys.stdout.buffer.write(orjson.dumps(listed) + b"\n")
             click.echo(f"would send {len(records)} record(s) to {topic}", err=True)
             continue
-        asyncio.run(send(settings, _bootstrap(settings), topic, records))
+        with _broker_errors(settings):
+            asyncio.run(send(settings, _bootstrap(settings), topic, records))
         click.echo(f"sent {len(records)} record(s) to {topic}", err=True)
     if skipped:
         click.echo(f"{skipped} dead letter(s) could not be replayed", err=True)

@@ -26,7 +26,11 @@ async def produce(
         max_request_size=settings.max_message_bytes + 64 * 1024,
         enable_idempotence=True,
     )
-    await producer.start()
+    try:
+        await producer.start()
+    except BaseException:
+        await producer.stop()  # a client that could not start still holds connections
+        raise
     try:
         futures = [
             await producer.send(topic, value=value, key=key, headers=headers or None)
@@ -54,7 +58,11 @@ async def consume(
         group_id=None,
         max_partition_fetch_bytes=settings.max_message_bytes + 64 * 1024,
     )
-    await consumer.start()
+    try:
+        await consumer.start()
+    except BaseException:
+        await consumer.stop()
+        raise
     try:
         partitions = consumer.partitions_for_topic(topic)
         if partitions is None:
