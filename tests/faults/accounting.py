@@ -93,10 +93,12 @@ def _header(record: object, name: str) -> str:
     return ""
 
 
-def fresh(bootstrap: str, name: str, partitions: int) -> Settings:
+def fresh(bootstrap: str, name: str, partitions: int, replication: int = 1) -> Settings:
     from tests.support.streams import create_topics, settings_for
 
     settings = settings_for(bootstrap, f"{name}-{uuid.uuid4().hex[:8]}.")
-    settings = settings.model_copy(update={"topic_partitions": partitions})
+    settings = settings.model_copy(
+        update={"topic_partitions": partitions, "topic_replication_factor": replication}
+    )
     create_topics(settings)
     return settings

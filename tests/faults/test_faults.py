@@ -18,6 +18,7 @@ from newsstream.broker.local import LocalKafka
 from newsstream.broker.ports import free_port
 from newsstream.settings import Settings
 from tests.faults.accounting import account, fresh, mixed_pages
+from tests.support.cluster import three_brokers
 from tests.support.streams import produce, read_until, running_worker, wait_until_consumed
 
 pytestmark = [pytest.mark.kafka, pytest.mark.faults]
@@ -136,3 +137,22 @@ def test_the_broker_stopped_and_started_mid_stream_loses_nothing(
         assert (count.lost, count.duplicated) == (0, 0)
     finally:
         broker.stop()
+
+
+def test_one_broker_of_three_killed_mid_stream_loses_nothing(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    """Replication 3, min.insync.replicas 2, acks=all: the worker rides out a broker's death."""
+    with three_brokers(tmp_path / "cluster") as cluster:
+        settings = fresh(cluster.bootstrap, "replicated", partitions=4, replication=3)
+        pages = mixed_pages(fixtures_dir, 600, run=settings.topic_prefix.rstrip("."))
+        produce(cluster.bootstrap, settings.topics.raw, [(p.key, p.value) for p in pages])
+        with running_worker(settings, tmp_path / "worker.log") as worker:
+            read_until(
+                cluster.bootstrap, settings.topics.articles, lambda r: len(r) >= 40, worker=worker
+            )
+            cluster.kill(1)
+            _consumed(cluster.bootstrap, settings, timeout=900)
+            assert worker.poll() is None
+        count = account("1 of 3 brokers SIGKILL", cluster.bootstrap, settings.topics, pages)
+        assert (count.lost, count.duplicated) == (0, 0)

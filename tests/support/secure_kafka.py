@@ -14,9 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsstream.broker.local import kafka_assets_dir, resolve_jars
 from newsstream.broker.ports import free_port, wait_for_listener
-from newsstream.settings import Settings
+from tests.support import kraft
 
 USER = "newsstream"
 
@@ -53,68 +52,41 @@ def _certificates(folder: Path) -> tuple[Path, Path]:
 
 
 def _config(home: Path, port: int, internal: int, controller: int, pem: Path) -> Path:
-    lines = [
-        "process.roles=broker,controller",
-        "node.id=1",
-        f"controller.quorum.voters=1@127.0.0.1:{controller}",
-        "controller.listener.names=CONTROLLER",
-        f"listeners=SASL_SSL://127.0.0.1:{port},INTERNAL://127.0.0.1:{internal},"
-        f"CONTROLLER://127.0.0.1:{controller}",
-        f"advertised.listeners=SASL_SSL://127.0.0.1:{port},INTERNAL://127.0.0.1:{internal}",
-        "listener.security.protocol.map=SASL_SSL:SASL_SSL,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT",
-        "inter.broker.listener.name=INTERNAL",
-        "sasl.enabled.mechanisms=SCRAM-SHA-512",
-        "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config="
-        "org.apache.kafka.common.security.scram.ScramLoginModule required;",
-        "ssl.keystore.type=PEM",
-        f"ssl.keystore.location={pem}",
-        f"log.dirs={home / 'data'}",
-        "offsets.topic.replication.factor=1",
-        "transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1",
-        "share.coordinator.state.topic.replication.factor=1",
-        "share.coordinator.state.topic.min.isr=1",
-        "group.initial.rebalance.delay.ms=0",
-        "auto.create.topics.enable=false",
-        "message.max.bytes=16777216",
-    ]
-    path = home / "server.properties"
-    path.write_text("\n".join(lines) + "\n")
-    return path
+    return kraft.write_config(
+        home,
+        [
+            "node.id=1",
+            f"controller.quorum.voters=1@127.0.0.1:{controller}",
+            f"listeners=SASL_SSL://127.0.0.1:{port},INTERNAL://127.0.0.1:{internal},"
+            f"CONTROLLER://127.0.0.1:{controller}",
+            f"advertised.listeners=SASL_SSL://127.0.0.1:{port},INTERNAL://127.0.0.1:{internal}",
+            "listener.security.protocol.map="
+            "SASL_SSL:SASL_SSL,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "inter.broker.listener.name=INTERNAL",
+            "sasl.enabled.mechanisms=SCRAM-SHA-512",
+            "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config="
+            "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+            "ssl.keystore.type=PEM",
+            f"ssl.keystore.location={pem}",
+            *kraft.SINGLE_NODE,
+        ],
+    )
 
 
 @contextlib.contextmanager
 def secure_broker(home: Path) -> Iterator[SecureBroker]:
     """Start it, yield how to reach it, stop it."""
-    settings = Settings()
-    libs = resolve_jars(settings.local_kafka_version, settings.local_kafka_cache)
     ca_file, pem = _certificates(home / "tls")
     port, internal, controller = free_port(), free_port(), free_port()
     config = _config(home, port, internal, controller, pem)
     password = secrets.token_urlsafe(16)
-    logging = [
-        f"-Dlog4j2.configurationFile={kafka_assets_dir() / 'log4j2.yaml'}",
-        f"-Dkafka.logs.dir={home / 'logs'}",
-    ]
-    java = ["java", "-Xmx512m", *logging, "-cp", str(libs / "*")]
-    scram = f"SCRAM-SHA-512=[name={USER},password={password}]"
-    subprocess.run(
-        [*java, "kafka.tools.StorageTool", "format", "-t", "s5iCw0VzQkW9bnKVBrm0sA",
-         "-c", str(config), "--add-scram", scram],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    with (home / "console.out").open("wb") as console:
-        process = subprocess.Popen(
-            [*java, "kafka.Kafka", str(config)], stdout=console, stderr=subprocess.STDOUT
-        )
+    kraft.format_storage(
+        home, config, "--add-scram", f"SCRAM-SHA-512=[name={USER},password={password}]"
+    )
+    process = kraft.start(home, config)
     try:
         if not wait_for_listener("127.0.0.1", port, 90):
             raise RuntimeError(f"the SASL_SSL broker did not start: see {home / 'logs'}")
         yield SecureBroker(f"127.0.0.1:{port}", ca_file, USER, password)
     finally:
-        process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        kraft.stop(process)

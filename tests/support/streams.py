@@ -37,6 +37,7 @@ def worker_env(settings: Settings) -> dict[str, str]:
             "NEWSSTREAM_KAFKA_BOOTSTRAP_SERVERS": settings.kafka_bootstrap_servers or "",
             "NEWSSTREAM_TOPIC_PREFIX": settings.topic_prefix,
             "NEWSSTREAM_TOPIC_PARTITIONS": str(settings.topic_partitions),
+            "NEWSSTREAM_TOPIC_REPLICATION_FACTOR": str(settings.topic_replication_factor),
             "NEWSSTREAM_APP_ID": settings.app_id,
             "NEWSSTREAM_LOG_LEVEL": "info",
             # A killed worker's partitions move to the next one quickly.
