@@ -67,7 +67,7 @@ GOLD_ENRICH_F1 = {
     "GPE": 0.95,  # 0.955
     "LOC": 0.69,  # 0.692
     "entities": 0.90,  # 0.900
-    "figures": 0.91,  # 0.911
+    "figures": 0.91,  # 0.918
 }
 # 18 wounded is the ceiling: 11 coded wounded numbers are not stated in their text.
 GOLD_SUMMARY_EXACT = {"killed": 26, "wounded": 17, "both": 17}
@@ -89,8 +89,8 @@ RENDERED_TITLES = 0.38  # 0.384 of 305 pages with a reference headline (the rule
 CODED_HELD_OUT = {
     ("casualties-wad-dev", "killed"): 0.88,  # 0.886
     ("casualties-wad-dev", "wounded"): 0.89,  # 0.897
-    ("casualties-gva-dev", "killed"): 0.70,  # 0.708
-    ("casualties-gva-dev", "wounded"): 0.69,  # 0.697
+    ("casualties-gva-dev", "killed"): 0.71,  # 0.714
+    ("casualties-gva-dev", "wounded"): 0.70,  # 0.702
 }
 
 
