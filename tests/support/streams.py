@@ -87,7 +87,9 @@ def create_topics(settings: Settings) -> None:
 
 def produce(bootstrap: str, topic: str, records: Sequence[tuple[bytes | None, bytes]]) -> list[int]:
     async def send() -> list[int]:
-        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+        producer = AIOKafkaProducer(
+            bootstrap_servers=bootstrap, acks="all", enable_idempotence=True
+        )
         await producer.start()
         try:
             offsets = []

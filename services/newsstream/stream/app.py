@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import faust
+from faust.transport.drivers.aiokafka import Producer as KafkaProducer
+from faust.types import ProducerT
 from mode.utils.queues import ThrowableQueue
 
 from newsstream.broker.connection import ssl_context
@@ -33,6 +36,17 @@ def _credentials(settings: Settings) -> Any:
     return None
 
 
+class IdempotentProducer(KafkaProducer):
+    """Faust's producer with idempotence on (Faust sets it only for exactly-once processing).
+
+    With acks=all alone, a send retried after a broker failed over can be written twice; an
+    idempotent producer lets the broker drop the retry.
+    """
+
+    def _settings_extra(self) -> Mapping[str, Any]:
+        return {**super()._settings_extra(), "enable_idempotence": True}
+
+
 class NewsstreamApp(faust.App):
     """A Faust app that never drops a record it has fetched.
 
@@ -44,6 +58,9 @@ class NewsstreamApp(faust.App):
     means a record may be processed twice after a rebalance, never skipped; duplicates are
     harmless, since every output has a deterministic id and articles pass de-duplication.
     """
+
+    def _new_producer(self) -> ProducerT:
+        return IdempotentProducer(self.transport, loop=self.loop, beacon=self.beacon)
 
     def FlowControlQueue(
         self, maxsize: int | None = None, *, clear_on_resume: bool = False
