@@ -73,13 +73,6 @@ def test_a_line_the_model_is_sure_of_becomes_body() -> None:
     assert judged[2].kind is Kind.BODY
 
 
-def test_a_headline_the_model_finds_inside_a_story_no_longer_cuts_it() -> None:
-    items = classify_page(split_page(ARTICLE).lines)
-    judged = judge(items, _constant("inside")).items
-    assert items[2].kind is Kind.HEADLINE
-    assert judged[2].kind is Kind.FURNITURE  # dropped, and a body runs through it
-
-
 def test_body_lines_the_model_rejects_on_an_article_page_become_furniture() -> None:
     items = classify_page(split_page(ARTICLE).lines)
     judged = judge(items, _constant("other")).items

@@ -213,23 +213,6 @@ def test_body_sentences_near_furniture_phrases_stay_body(sentence: str) -> None:
     assert story.paragraphs == (LEAD, sentence, SECOND)
 
 
-def test_a_sentence_naming_products_spelt_with_inner_capitals_stays_body() -> None:
-    sentence = (
-        "The new charger fills an iPhone, an iPad and a MacBook at once, and the company said it"
-        " would show it on YouTube."
-    )
-    page = f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{sentence}\n\n{SECOND}\n"
-    [story] = parse(page)
-    assert story.paragraphs == (LEAD, sentence, SECOND)
-
-
-def test_link_texts_run_together_are_not_body() -> None:
-    crumbs = "HomeNews WorldEurope RegionsNorth SportWeather"
-    page = f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{crumbs}\n\n{SECOND}\n"
-    [story] = parse(page)
-    assert story.paragraphs == (LEAD, SECOND)
-
-
 def test_reader_comments_are_not_body_nor_stories() -> None:
     page = (
         f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{SECOND}\n\n"

@@ -107,25 +107,10 @@ def _kind_alone(text: str, features: LineFeatures, main_script: str) -> tuple[Ki
     return _kind_of_text(text, features), None
 
 
-_PROSE_WORDS = 8
-_PROSE_STOPWORDS = 0.2
-
-
-def _reads_as_prose(features: LineFeatures) -> bool:
-    """A sentence of some length in ordinary words: not link texts run together, even where
-    its names are spelt with inner capitals ("iPhone", "MacBook", "YouTube")."""
-    return (
-        features.terminal
-        and features.words >= _PROSE_WORDS
-        and features.stopword_ratio >= _PROSE_STOPWORDS
-    )
-
-
 def _kind_of_text(text: str, features: LineFeatures) -> Kind:
     if _is_junk(text, features):
         return Kind.NOISE
-    glued = features.max_glue_in_token >= 2 or features.glued_tokens >= 3
-    if glued and not _reads_as_prose(features):
+    if features.max_glue_in_token >= 2 or features.glued_tokens >= 3:
         return Kind.FURNITURE  # link texts printed without spaces: breadcrumbs, tag lists
     if _is_body(features):
         return Kind.BODY

@@ -39,9 +39,6 @@ COLUMN_ON = 0.5
 #: at least `SHORT_COLUMN_ON`: two or three short paragraphs of an article may share few words.
 COLUMN_PARAGRAPHS = 4
 SHORT_COLUMN_ON = 0.9
-#: Chance of belonging to a story (its body, or a line inside it) from which a line the rules
-#: read as a headline is taken into the story it sits in: more likely inside than not.
-INSIDE_ON = 0.5
 
 _KINDS = tuple(kind for kind in Kind if kind is not Kind.BLANK)
 _CONTEXT = (-2, -1, 1, 2)  # neighbouring content lines whose verdicts are inputs
@@ -360,7 +357,6 @@ def judge(
     drafts = segment(list(items))  # the rules' stories: inputs, and the page's kind
     chances = model.predict(line_vectors(items, drafts) if vectors is None else vectors)
     body = chances[:, LABELS.index("body")] + chances[:, LABELS.index("start")]
-    inside = chances[:, LABELS.index("inside")]
     share, kept = _rule_stories(drafts)
     result = list(items)
     for index, item in enumerate(items):
@@ -369,9 +365,6 @@ def judge(
                 result[index] = replace(item, kind=Kind.FURNITURE)
         elif item.kind in _MAY_BE_BODY and body[index] > model.body_on:
             result[index] = replace(item, kind=Kind.BODY)
-        elif item.kind is Kind.HEADLINE and body[index] + inside[index] >= INSIDE_ON:
-            kind = Kind.BODY if body[index] >= inside[index] else Kind.FURNITURE
-            result[index] = replace(item, kind=kind)
     blank = np.asarray([item.kind is Kind.BLANK for item in items])
     title = np.where(blank, 0.0, chances[:, LABELS.index("title")])
     start = np.where(blank, 0.0, chances[:, LABELS.index("start")])
