@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,15 @@ def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with kafka_for_tests(tmp_path_factory.mktemp("kafka")) as (address, how):
         print(f"\nKafka for tests: {address} ({how})")
         yield address
+
+
+@pytest.fixture
+def listening() -> Iterator[int]:
+    """A loopback port where something accepts connections, standing in for a broker."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        yield int(server.getsockname()[1])
 
 
 @pytest.fixture

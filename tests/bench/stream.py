@@ -168,6 +168,21 @@ class Flow:
     complete: bool
 
 
+async def _clients(bootstrap: str) -> tuple[Any, Any]:
+    """A started consumer (no group, nothing committed) and producer for large records."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap,
+        enable_auto_commit=False,
+        max_partition_fetch_bytes=_MAX_REQUEST_BYTES,
+    )
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap, acks="all", max_request_size=_MAX_REQUEST_BYTES
+    )
+    await consumer.start()
+    await producer.start()
+    return consumer, producer
+
+
 async def _assign_at_end(consumer: Any, topics: Sequence[str], timeout: float = 30.0) -> None:
     """Read the topics from their current end, resolved before anything is produced."""
     deadline = time.monotonic() + timeout
@@ -243,16 +258,7 @@ async def _drive(
 ) -> Flow:
     """Produce the pages (all at once, at `rate` pages a second, or each after the previous is
     done) and track them."""
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap,
-        enable_auto_commit=False,
-        max_partition_fetch_bytes=_MAX_REQUEST_BYTES,
-    )
-    producer = AIOKafkaProducer(
-        bootstrap_servers=bootstrap, acks="all", max_request_size=_MAX_REQUEST_BYTES
-    )
-    await consumer.start()
-    await producer.start()
+    consumer, producer = await _clients(bootstrap)
     stop = asyncio.Event()
     reader: asyncio.Task[None] | None = None
     try:
@@ -439,16 +445,7 @@ def _memory(worker: Popen[bytes]) -> Memory | None:
 
 async def _relay(bootstrap: str, source: str, target: str, stop: asyncio.Event) -> None:
     """The transport alone: consume each record and produce it again, as an agent would."""
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap,
-        enable_auto_commit=False,
-        max_partition_fetch_bytes=_MAX_REQUEST_BYTES,
-    )
-    producer = AIOKafkaProducer(
-        bootstrap_servers=bootstrap, acks="all", max_request_size=_MAX_REQUEST_BYTES
-    )
-    await consumer.start()
-    await producer.start()
+    consumer, producer = await _clients(bootstrap)
     try:
         await _assign_at_end(consumer, [source])
         while not stop.is_set():

@@ -9,22 +9,35 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
-from newsstream.broker.local import LocalKafka
-from newsstream.broker.ports import free_port
 from newsstream.settings import Settings
-from tests.faults.accounting import account, fresh, mixed_pages
+from tests.faults.accounting import Page, account, fresh, mixed_pages
 from tests.support.cluster import three_brokers
+from tests.support.kafka import local_broker
 from tests.support.streams import produce, read_until, running_worker, wait_until_consumed
 
 pytestmark = [pytest.mark.kafka, pytest.mark.faults]
 
 CRASH_PAGES = int(os.environ.get("NEWSSTREAM_FAULT_PAGES", "10000"))
 DRAIN_SECONDS = 30
+
+
+def _send(bootstrap: str, settings: Settings, pages: list[Page]) -> None:
+    produce(bootstrap, settings.topics.raw, [(page.key, page.value) for page in pages])
+
+
+def _until_articles(
+    bootstrap: str, settings: Settings, count: int, worker: subprocess.Popen[bytes]
+) -> None:
+    """Wait until `count` articles are out: the stream is then well under way."""
+    read_until(
+        bootstrap, settings.topics.articles, lambda r: len(r) >= count, worker=worker, timeout=300
+    )
 
 
 def _consumed(bootstrap: str, settings: Settings, timeout: float) -> None:
@@ -38,15 +51,9 @@ def test_a_worker_killed_mid_stream_loses_nothing(
 ) -> None:
     settings = fresh(kafka_bootstrap, "crash", partitions=4)
     pages = mixed_pages(fixtures_dir, CRASH_PAGES, run=settings.topic_prefix.rstrip("."))
-    produce(kafka_bootstrap, settings.topics.raw, [(p.key, p.value) for p in pages])
+    _send(kafka_bootstrap, settings, pages)
     with running_worker(settings, tmp_path / "first.log") as first:
-        read_until(
-            kafka_bootstrap,
-            settings.topics.articles,
-            lambda r: len(r) >= 50,
-            worker=first,
-            timeout=300,
-        )
+        _until_articles(kafka_bootstrap, settings, 50, first)
         first.send_signal(signal.SIGKILL)
         first.wait(30)
     with running_worker(settings, tmp_path / "second.log") as second:
@@ -61,9 +68,9 @@ def test_sigterm_drains_commits_and_exits_in_time(
 ) -> None:
     settings = fresh(kafka_bootstrap, "drain", partitions=4)
     pages = mixed_pages(fixtures_dir, 300, run=settings.topic_prefix.rstrip("."))
-    produce(kafka_bootstrap, settings.topics.raw, [(p.key, p.value) for p in pages])
+    _send(kafka_bootstrap, settings, pages)
     with running_worker(settings, tmp_path / "first.log") as first:
-        read_until(kafka_bootstrap, settings.topics.articles, lambda r: len(r) >= 30, worker=first)
+        _until_articles(kafka_bootstrap, settings, 30, first)
         asked = time.monotonic()
         first.send_signal(signal.SIGTERM)
         status = first.wait(DRAIN_SECONDS + 30)
@@ -85,20 +92,14 @@ def test_two_workers_one_killed_the_other_takes_over(
 ) -> None:
     settings = fresh(kafka_bootstrap, "takeover", partitions=4)
     pages = mixed_pages(fixtures_dir, 400, run=settings.topic_prefix.rstrip("."))
-    produce(kafka_bootstrap, settings.topics.raw, [(p.key, p.value) for p in pages])
+    _send(kafka_bootstrap, settings, pages)
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     with (
         running_worker(settings, tmp_path / "a" / "worker.log") as first,
         running_worker(settings, tmp_path / "b" / "worker.log") as second,
     ):
-        read_until(
-            kafka_bootstrap,
-            settings.topics.articles,
-            lambda r: len(r) >= 60,
-            worker=second,
-            timeout=300,
-        )
+        _until_articles(kafka_bootstrap, settings, 60, second)
         first.send_signal(signal.SIGKILL)
         first.wait(30)
         _consumed(kafka_bootstrap, settings, timeout=900)
@@ -112,21 +113,14 @@ def test_the_broker_stopped_and_started_mid_stream_loses_nothing(
 ) -> None:
     """A broker of our own (the shared one cannot be stopped under other tests), restarted on
     the same port with its data: the worker reconnects by itself."""
-    defaults = Settings()
-    broker = LocalKafka(
-        home=tmp_path / "kafka",
-        cache=defaults.local_kafka_cache,
-        version=defaults.local_kafka_version,
-        preferred_port=free_port(),
-        message_max_bytes=16 * 1024 * 1024,
-    )
+    broker = local_broker(tmp_path / "kafka")
     bootstrap = broker.start()
     try:
         settings = fresh(bootstrap, "restart", partitions=4)
         pages = mixed_pages(fixtures_dir, 600, run=settings.topic_prefix.rstrip("."))
-        produce(bootstrap, settings.topics.raw, [(p.key, p.value) for p in pages])
+        _send(bootstrap, settings, pages)
         with running_worker(settings, tmp_path / "worker.log") as worker:
-            read_until(bootstrap, settings.topics.articles, lambda r: len(r) >= 40, worker=worker)
+            _until_articles(bootstrap, settings, 40, worker)
             broker.stop()
             time.sleep(10)  # the worker is left without its broker for a while
             assert worker.poll() is None, "the worker gave up while the broker was down"
@@ -146,11 +140,9 @@ def test_one_broker_of_three_killed_mid_stream_loses_nothing(
     with three_brokers(tmp_path / "cluster") as cluster:
         settings = fresh(cluster.bootstrap, "replicated", partitions=4, replication=3)
         pages = mixed_pages(fixtures_dir, 600, run=settings.topic_prefix.rstrip("."))
-        produce(cluster.bootstrap, settings.topics.raw, [(p.key, p.value) for p in pages])
+        _send(cluster.bootstrap, settings, pages)
         with running_worker(settings, tmp_path / "worker.log") as worker:
-            read_until(
-                cluster.bootstrap, settings.topics.articles, lambda r: len(r) >= 40, worker=worker
-            )
+            _until_articles(cluster.bootstrap, settings, 40, worker)
             cluster.kill(1)
             _consumed(cluster.bootstrap, settings, timeout=900)
             assert worker.poll() is None

@@ -61,16 +61,21 @@ def _container() -> Iterator[str]:
         yield f"{container.get_container_host_ip()}:{port}"
 
 
-@contextlib.contextmanager
-def _local(home: Path) -> Iterator[str]:
+def local_broker(home: Path) -> LocalKafka:
+    """A local broker on a free port, not started; it keeps its port across restarts."""
     settings = Settings()
-    broker = LocalKafka(
+    return LocalKafka(
         home=home,
         cache=settings.local_kafka_cache,
         version=settings.local_kafka_version,
         preferred_port=free_port(),
         message_max_bytes=16 * 1024 * 1024,
     )
+
+
+@contextlib.contextmanager
+def _local(home: Path) -> Iterator[str]:
+    broker = local_broker(home)
     address = broker.start()
     try:
         yield address

@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from newsstream.broker.local import forget_pointer, recorded_address
-
-
-@pytest.fixture
-def listening() -> Iterator[int]:
-    with socket.socket() as broker:
-        broker.bind(("127.0.0.1", 0))
-        broker.listen()
-        yield int(broker.getsockname()[1])
 
 
 def test_a_recorded_broker_is_found_while_it_listens(tmp_path: Path, listening: int) -> None:

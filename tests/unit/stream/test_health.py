@@ -6,9 +6,7 @@ import json
 import socket
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 
-import pytest
 from prometheus_client import CollectorRegistry, Counter
 
 from newsstream.stream.health import HealthServer, Readiness
@@ -18,15 +16,6 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def listening() -> Iterator[int]:
-    """A port where something accepts connections, standing in for a broker."""
-    with socket.socket() as broker:
-        broker.bind(("127.0.0.1", 0))
-        broker.listen()
-        yield int(broker.getsockname()[1])
 
 
 def _get(port: int, path: str) -> tuple[int, bytes]:
