@@ -369,6 +369,22 @@ def replay(
         click.echo(f"{skipped} dead letter(s) could not be replayed", err=True)
 
 
+@main.command()
+def prepare() -> None:
+    """Build the gazetteer's indexes and unpack the language model into NEWSSTREAM_TABLE_CACHE,
+    so that every later start reads them (an image build runs this once)."""
+    from newsstream.enrich.gazetteer import get_gazetteer
+    from newsstream.enrich.language import warm_up
+
+    settings = _settings()
+    if settings.table_cache is None:
+        raise click.UsageError("NEWSSTREAM_TABLE_CACHE is empty: there is nowhere to keep them")
+    get_gazetteer(cache_dir=settings.table_cache)
+    warm_up(settings.table_cache)
+    kept = sorted(path.name for path in settings.table_cache.glob("*-*.*"))
+    click.echo(f"{settings.table_cache}: {', '.join(kept) or 'nothing could be written'}")
+
+
 @main.group()
 def schemas() -> None:
     """JSON Schemas and the AsyncAPI document of every message."""

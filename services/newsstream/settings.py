@@ -103,8 +103,8 @@ class Settings(BaseSettings):
     )
     table_cache: Path | None = Field(
         default=Path.home() / ".cache" / "newsstream" / "tables",
-        description="Where tables derived from the gazetteers are kept between starts "
-        "(empty: rebuilt in memory at each start).",
+        description="Where the gazetteers' indexes and the unpacked language model are kept "
+        "between starts (empty: made again in memory at each start).",
     )
 
     # Embedded local broker.

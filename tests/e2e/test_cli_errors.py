@@ -37,7 +37,19 @@ def test_bad_arguments_and_missing_files_are_one_clear_error(args: tuple[str, ..
 
 
 def test_every_command_explains_itself() -> None:
-    groups = {"": ["broker", "process", "produce", "replay", "run", "schemas", "tail", "worker"]}
+    groups = {
+        "": [
+            "broker",
+            "prepare",
+            "process",
+            "produce",
+            "replay",
+            "run",
+            "schemas",
+            "tail",
+            "worker",
+        ]
+    }
     groups["broker"] = ["start", "stop", "status"]
     groups["schemas"] = ["export"]
     for group, commands in groups.items():

@@ -98,10 +98,8 @@ def test_the_runtime_environment_runs_a_worker_unprivileged_on_a_read_only_tree(
         "NEWSSTREAM_APP_ID": settings.app_id,
         "NEWSSTREAM_WORKER_WEB_PORT": "0",
     }
-    # As the image's build stage does: the tables are built once, then only read.
-    build = "from newsstream.enrich.gazetteer import get_gazetteer as g; \
-from newsstream.settings import get_settings as s; g(cache_dir=s().table_cache)"
-    subprocess.run([python, "-c", build], env=worker_env, check=True)
+    # As the image's build stage does: the derived tables are made once, then only read.
+    subprocess.run([runtime / "bin" / "newsstream", "prepare"], env=worker_env, check=True)
 
     tree = place / "workdir"  # the working directory: not writable by the worker
     tree.mkdir(mode=0o555)

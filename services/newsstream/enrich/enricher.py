@@ -56,7 +56,7 @@ class Enricher:
         self.model = model
         self._nlp: Pipeline = load_pipeline(model)
         self._gazetteer = get_gazetteer(min_city_population, table_cache)
-        warm_up()
+        warm_up(table_cache)
 
     def enrich(self, articles: Sequence[Article]) -> list[Enrichment]:
         """One Enrichment per article, in order; texts go through `nlp.pipe` together."""

