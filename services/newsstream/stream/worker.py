@@ -86,14 +86,15 @@ def build_worker(settings: Settings, bootstrap: str, stack: ExitStack) -> faust.
     own_topics = set(settings.topics.all())
 
     async def read_lag() -> None:
-        consumer = app.consumer
+        """From what Faust's monitor already tracks (the high water mark seen in each fetch,
+        the last offset read): asking the consumer for positions could move its fetch state
+        in the middle of a rebalance."""
+        monitor = app.monitor
         current: dict[tuple[str, int], int] = {}
-        for tp in consumer.assignment():
-            if tp.topic not in own_topics:  # Faust's changelog and assignor topics
-                continue
-            position = await consumer.position(tp)
-            if position is not None:
-                current[(tp.topic, tp.partition)] = max(0, consumer.highwater(tp) - position)
+        for tp, end in list(monitor.tp_end_offsets.items()):
+            read = monitor.tp_read_offsets.get(tp)
+            if tp.topic in own_topics and read is not None:
+                current[(tp.topic, tp.partition)] = max(0, end - read - 1)
         lags.clear()
         lags.update(current)
 
