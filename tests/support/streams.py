@@ -71,6 +71,9 @@ def running_worker(
         )
         try:
             yield process
+        except BaseException:
+            _print_tail(log_path, process)
+            raise
         finally:
             if process.poll() is None:
                 process.send_signal(signal.SIGINT)
@@ -79,6 +82,33 @@ def running_worker(
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
+
+
+def _print_tail(log_path: Path, process: subprocess.Popen[bytes], lines: int = 80) -> None:
+    """A failing test shows what the worker said last and where each of its threads and
+    tasks was waiting (the worker dumps its stacks on SIGUSR1); pytest prints the output."""
+    stacks_from = 0
+    with contextlib.suppress(OSError):
+        stacks_from = log_path.stat().st_size
+    if process.poll() is None:
+        process.send_signal(signal.SIGUSR1)
+        time.sleep(3)
+    with contextlib.suppress(OSError):
+        text = log_path.read_bytes()
+        tail = text[:stacks_from].decode(errors="replace").splitlines()[-lines:]
+        print(f"--- last {len(tail)} lines of {log_path.name} ---", *tail, sep="\n")
+        stacks = _frames_only(text[stacks_from:].decode(errors="replace").splitlines())
+        print("--- stacks of the worker's threads and tasks ---", *stacks, sep="\n")
+
+
+def _frames_only(dump: list[str]) -> list[str]:
+    """Thread and task names with their frames, without the local variables mode also dumps."""
+    kept: list[str] = []
+    for number, line in enumerate(dump):
+        header = line.strip().startswith(("THREAD ", "TASK ", "File "))
+        if header or (number and dump[number - 1].strip().startswith("File ")):
+            kept.append(line)
+    return kept
 
 
 def create_topics(settings: Settings) -> None:
