@@ -637,3 +637,35 @@ KICKER_WORDS: Final[frozenset[str]] = _words(
 INHABITANT_NOUNS: Final[frozenset[str]] = _words(
     "villager villagers resident residents inhabitant inhabitants townspeople native natives"
 )
+
+# --- incidents ---------------------------------------------------------------------------------
+
+#: Phrases that state a toll as an update of an earlier one ("the death toll rose to 12", "has
+#: climbed to", "now stands at 40"): across reports of one incident, a figure stated with one
+#: supersedes earlier figures of its kind, and a later, smaller restatement does not undo it.
+TOLL_UPDATE_PHRASES: Final[frozenset[str]] = _phrases(
+    """rose to, risen to, rises to, rising to, climbed to, climbs to, climbing to, increased to,
+    increases to, jumped to, jumps to, mounted to, soared to, grew to, swelled to, has reached,
+    had reached, now stands at, now stood at, now at, bringing the toll to, bringing the death
+    toll to, bringing the number of dead to, raising the toll to, raising the death toll to,
+    updated toll, revised toll, toll rose, toll has risen, toll climbed"""
+)
+
+#: Relative day words of a time text and their offset in days from the report's date.
+RELATIVE_DAYS: Final[dict[str, int]] = {
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "overnight": -1,
+}
+
+#: Weekday names in the order of `date.weekday()`, Monday first.
+WEEKDAYS: Final[tuple[str, ...]] = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
