@@ -174,7 +174,7 @@ def process(
     Exits with status 1 if any input went to a dead letter.
     """
     from newsstream.offline import OfflinePipeline, Overrides, file_record, jsonl_records
-    from newsstream.pipeline.records import Output
+    from newsstream.topology import spec
 
     if not files and not jsonl:
         raise click.UsageError("give at least one FILE, `-` for stdin, or --jsonl FILE")
@@ -189,7 +189,7 @@ def process(
     try:
         for record in _progress(records, "pages"):
             for emission in pipeline.run(record):
-                failed += emission.output in (Output.RAW_DLQ, Output.ARTICLES_DLQ)
+                failed += spec(emission.output).dead_letters
                 out.write(orjson.dumps(emission.structured()) + b"\n")
             out.flush()
     finally:

@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import orjson
 
 from newsstream.pipeline.bounded import BoundedParser
-from newsstream.pipeline.dedup import (
-    already_published,
-    dedup_dead_letters,
-    mark_published,
-    read_parsed,
-)
-from newsstream.pipeline.pages import PageLimits, article_emission, process_page_record
-from newsstream.pipeline.records import ConsumedRecord, Emission, Output
+from newsstream.pipeline.records import ConsumedRecord, Emission
+from newsstream.pipeline.steps import Step, StepContext
 from newsstream.settings import Settings
+from newsstream.topology import STAGES, StageSpec, Topic, consumed_by, spec
 
 if TYPE_CHECKING:
-    from newsstream.pipeline.enrichment import ArticleProcessor
+    from newsstream.enrich import Enricher
 
 
 @dataclass(frozen=True)
@@ -87,62 +82,56 @@ def _as_record(emission: Emission, topic: str, offset: int) -> ConsumedRecord:
 
 
 class OfflinePipeline:
-    """Parse, de-duplicate, enrich: emissions in the order a consumer would see them.
+    """Every stage of the topology in turn: emissions in the order a consumer would see them.
 
     Parsing runs under the same time limit as in the worker, in a process of its own that
     close() stops; `in_process=True` parses in this process instead, without a limit (to time
-    parse and enrich on one core).
+    parse and enrich on one core). Each stage's state is a dict here, kept across `run` calls
+    as the worker's tables are kept across records.
     """
 
     def __init__(self, settings: Settings, *, in_process: bool = False) -> None:
-        dead_letter_bytes = settings.max_message_bytes // 2
-        self.limits = PageLimits(
-            max_page_bytes=settings.max_page_bytes, max_dead_letter_value_bytes=dead_letter_bytes
-        )
         self.settings = settings
-        self.dead_letter_bytes = dead_letter_bytes
-        self.batch_size = settings.enrich_batch_size
         self.parser: BoundedParser | None = None
         if not in_process:
             self.parser = BoundedParser(settings.parse_timeout_seconds)
-        self.seen: dict[bytes, bytes] = {}
-        self.dedup_letters = dedup_dead_letters(dead_letter_bytes)
-        self.articles = self._load_articles()
+        self.states: dict[str, dict[bytes, bytes]] = {}
+        context = StepContext(settings, extract=self.parser, enricher=self._load_enricher)
+        # Built in order, so the enricher loads while the parser's process reads its own
+        # libraries: a start costs the longer of the two rather than their sum.
+        self.steps: list[tuple[StageSpec, Step]] = []
+        for stage in STAGES:
+            state = self.states.setdefault(stage.state, {}) if stage.state else None
+            self.steps.append((stage, stage.builder()(replace(context, state=state))))
 
-    def _load_articles(self) -> ArticleProcessor:
-        """The enricher, loaded while the parser's process reads its own libraries: a start
-        costs the longer of the two rather than their sum."""
+    def _load_enricher(self) -> Enricher:
         from newsstream.enrich import Enricher
-        from newsstream.pipeline.enrichment import ArticleProcessor
 
-        return ArticleProcessor(
-            Enricher(self.settings.spacy_model, table_cache=self.settings.table_cache),
-            max_dead_letter_value_bytes=self.dead_letter_bytes,
-            max_article_chars=self.settings.max_article_chars,
-        )
+        return Enricher(self.settings.spacy_model, table_cache=self.settings.table_cache)
+
+    def forget(self) -> None:
+        """Drop what the stages remember (articles already published), as a fresh worker
+        on new topics would."""
+        for state in self.states.values():
+            state.clear()
 
     def run(self, record: ConsumedRecord) -> list[Emission]:
+        """What one raw page becomes downstream; internal topics' records are not returned."""
         out: list[Emission] = []
-        articles: list[Emission] = []
-        if self.parser is None:
-            parsed = process_page_record(record, self.limits)
-        else:
-            parsed = process_page_record(record, self.limits, extract=self.parser)
-        for offset, emission in enumerate(parsed):
-            if emission.output is not Output.PARSED:
-                out.append(emission)
-                continue
-            found = read_parsed(_as_record(emission, "parsed", offset), self.dedup_letters)
-            if isinstance(found, Emission):
-                out.append(found)
-            elif not already_published(self.seen, found):
-                mark_published(self.seen, found)
-                out.append(article_emission(found))
-                articles.append(out[-1])
-        records = [_as_record(e, "articles", i) for i, e in enumerate(articles)]
-        for start in range(0, len(records), self.batch_size):
-            for emissions in self.articles.process(records[start : start + self.batch_size]):
-                out.extend(emissions)
+        inputs: dict[Topic, list[ConsumedRecord]] = {STAGES[0].consumes: [record]}
+        for stage, step in self.steps:
+            records = inputs.pop(stage.consumes, [])
+            size = self.settings.enrich_batch_size if stage.batched else 1
+            for start in range(0, len(records), size):
+                for result in step(records[start : start + size]):
+                    for emission in result.emissions:
+                        if not spec(emission.output).internal:
+                            out.append(emission)
+                        if consumed_by(emission.output) is not None:
+                            queue = inputs.setdefault(emission.output, [])
+                            queue.append(_as_record(emission, emission.output, len(queue)))
+                    if result.after_delivery is not None:
+                        result.after_delivery()
         return out
 
     def close(self) -> None:

@@ -14,6 +14,7 @@ import orjson
 from newsstream import __version__
 from newsstream.models import EVENT_TYPES, EventType
 from newsstream.settings import Settings
+from newsstream.topology import STAGES, TOPICS, consumed_by, produced
 
 _CE_HEADERS: dict[str, Any] = {
     "type": "object",
@@ -82,28 +83,18 @@ def asyncapi(settings: Settings) -> dict[str, Any]:
             "The key of the original record.",
         ),
     }
-    channels = {
-        "rawPages": (topics.raw, ["rawPage"]),
-        "rawPagesDeadLetters": (topics.raw_dlq, ["deadLetter"]),
-        "parsedArticles": (topics.parsed, ["article"]),
-        "articles": (topics.articles, ["article"]),
-        "articlesDeadLetters": (topics.articles_dlq, ["deadLetter"]),
-        "entities": (topics.entities, ["entity"]),
-        "casualties": (topics.casualties, ["casualty", "casualtySummary"]),
-    }
+    channels = {spec.channel: (topics[spec.topic], spec) for spec in TOPICS}
     operations: dict[str, Any] = {}
-    for channel, (_, names) in channels.items():
-        # parsedArticles is internal: parsed articles keyed by article_id, before de-duplication.
-        received = channel in {"rawPages", "parsedArticles", "articles"}
-        produced = channel != "rawPages"
-        refs = [{"$ref": f"#/channels/{channel}/messages/{n}"} for n in names]
-        if received:
+    for channel, (_, spec) in channels.items():
+        refs = [{"$ref": f"#/channels/{channel}/messages/{n}"} for n in spec.messages]
+        # Received: the service's input and what its stages read from each other.
+        if spec.topic is STAGES[0].consumes or consumed_by(spec.topic) is not None:
             operations[f"receive{channel[0].upper()}{channel[1:]}"] = {
                 "action": "receive",
                 "channel": {"$ref": f"#/channels/{channel}"},
                 "messages": refs,
             }
-        if produced:
+        if produced(spec.topic):
             operations[f"send{channel[0].upper()}{channel[1:]}"] = {
                 "action": "send",
                 "channel": {"$ref": f"#/channels/{channel}"},
@@ -130,9 +121,9 @@ def asyncapi(settings: Settings) -> dict[str, Any]:
         "channels": {
             channel: {
                 "address": address,
-                "messages": {n: {"$ref": f"#/components/messages/{n}"} for n in names},
+                "messages": {n: {"$ref": f"#/components/messages/{n}"} for n in spec.messages},
             }
-            for channel, (address, names) in channels.items()
+            for channel, (address, spec) in channels.items()
         },
         "operations": operations,
         "components": {"messages": messages},

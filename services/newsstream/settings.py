@@ -9,30 +9,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-
-class TopicNames:
-    """Every topic name, derived from one prefix so a deployment can namespace them."""
-
-    def __init__(self, prefix: str) -> None:
-        self.raw = f"{prefix}pages.raw"
-        self.raw_dlq = f"{prefix}pages.raw.dlq"
-        self.articles = f"{prefix}articles"
-        # Internal: parsed articles keyed by article_id, so de-duplication is co-partitioned.
-        self.parsed = f"{prefix}articles.parsed"
-        self.articles_dlq = f"{prefix}articles.dlq"
-        self.entities = f"{prefix}entities"
-        self.casualties = f"{prefix}casualties"
-
-    def all(self) -> list[str]:
-        return [
-            self.raw,
-            self.raw_dlq,
-            self.parsed,
-            self.articles,
-            self.articles_dlq,
-            self.entities,
-            self.casualties,
-        ]
+from newsstream.topology import TopicNames
 
 
 class Settings(BaseSettings):

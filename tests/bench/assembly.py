@@ -133,8 +133,9 @@ def _assembly() -> tuple[Callable[[Sequence[Page]], int], float]:
 def _ours() -> tuple[Callable[[Sequence[Page]], int], float]:
     """The worker's pipeline in this process; a fresh one per pass, so none is de-duplicated."""
     from newsstream.offline import OfflinePipeline
-    from newsstream.pipeline.records import ConsumedRecord, Output
+    from newsstream.pipeline.records import ConsumedRecord
     from newsstream.settings import get_settings
+    from newsstream.topology import Topic
 
     start = time.perf_counter()
     OfflinePipeline(get_settings(), in_process=True)
@@ -153,7 +154,7 @@ def _ours() -> tuple[Callable[[Sequence[Page]], int], float]:
                 timestamp=FETCHED_AT,
             )
             emitted = pipeline.run(record)
-            articles += sum(1 for emission in emitted if emission.output is Output.ARTICLES)
+            articles += sum(1 for emission in emitted if emission.output is Topic.ARTICLES)
         return articles
 
     return run, time.perf_counter() - start

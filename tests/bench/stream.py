@@ -36,8 +36,9 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from newsstream.models import EventType
 from newsstream.pipeline.pages import PageLimits, process_page_record
-from newsstream.pipeline.records import ConsumedRecord, Output
-from newsstream.settings import Settings, TopicNames
+from newsstream.pipeline.records import ConsumedRecord
+from newsstream.settings import Settings
+from newsstream.topology import Topic, TopicNames
 from tests.bench.assembly import page_words
 from tests.bench.inputs import FETCHED_AT, Page
 from tests.bench.report import number, percentile, rate
@@ -70,7 +71,7 @@ def expected_articles(key: str, value: bytes, settings: Settings) -> frozenset[s
     return frozenset(
         emission.key
         for emission in process_page_record(record, limits)
-        if emission.output is Output.PARSED and emission.key
+        if emission.output is Topic.PARSED and emission.key
     )
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import orjson
 
-from newsstream.settings import Settings, TopicNames
+from newsstream.settings import Settings
+from newsstream.topology import TopicNames
 from tests.support.streams import read_to_end
 
 TOWNS = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Gum", "Hazel", "Ivy", "Juniper"]

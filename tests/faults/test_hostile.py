@@ -20,8 +20,9 @@ from aiokafka import AIOKafkaProducer
 
 from newsstream.pipeline.bounded import BoundedParser
 from newsstream.pipeline.pages import PageLimits, process_page_record
-from newsstream.pipeline.records import ConsumedRecord, Output
+from newsstream.pipeline.records import ConsumedRecord
 from newsstream.settings import Settings
+from newsstream.topology import Topic
 from tests.faults.accounting import fresh
 from tests.faults.hostile import Hostile, hostile_records
 from tests.support.streams import headers, read_to_end, running_worker, wait_until_consumed
@@ -43,7 +44,7 @@ def _expected(records: list[Hostile], settings: Settings) -> dict[str, frozenset
             )
             emissions = process_page_record(record, limits, extract=parser)
             found[hostile.name] = frozenset(
-                e.key for e in emissions if e.output is Output.PARSED and e.key
+                e.key for e in emissions if e.output is Topic.PARSED and e.key
             )
         return found
     finally:

@@ -8,7 +8,8 @@ from datetime import datetime
 
 from newsstream import ids
 from newsstream.models import DeadLetter, EventType, FailureReason, Header, OriginalRecord
-from newsstream.pipeline.records import ConsumedRecord, Emission, Output
+from newsstream.pipeline.records import ConsumedRecord, Emission
+from newsstream.topology import Topic
 
 
 def _text_or_base64(raw: bytes | None) -> tuple[str | None, str | None]:
@@ -57,7 +58,7 @@ def dead_letter(
     stage: str,
     producer: str,
     source: str,
-    output: Output,
+    output: Topic,
     failed_at: datetime,
     max_value_bytes: int,
 ) -> Emission:
@@ -91,7 +92,7 @@ class DeadLetters:
 
     producer: str
     source: str
-    output: Output
+    output: Topic
     max_value_bytes: int
 
     def letter(

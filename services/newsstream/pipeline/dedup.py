@@ -16,7 +16,8 @@ from newsstream.models import Article
 from newsstream.pipeline.dead_letters import DeadLetters
 from newsstream.pipeline.errors import describe_validation_error
 from newsstream.pipeline.pages import PRODUCER, SOURCE
-from newsstream.pipeline.records import ConsumedRecord, Emission, Output
+from newsstream.pipeline.records import ConsumedRecord, Emission
+from newsstream.topology import Topic
 
 #: Versions remembered per article; an old version re-sent after this many edits is emitted again.
 MAX_VERSIONS = 16
@@ -25,7 +26,7 @@ _SEPARATOR = b","
 
 def dedup_dead_letters(max_value_bytes: int) -> DeadLetters:
     """De-duplication belongs to the parse side; what it cannot read goes with the articles."""
-    return DeadLetters(PRODUCER, SOURCE, Output.ARTICLES_DLQ, max_value_bytes)
+    return DeadLetters(PRODUCER, SOURCE, Topic.ARTICLES_DLQ, max_value_bytes)
 
 
 def already_published(seen: Mapping[bytes, bytes], article: Article) -> bool:

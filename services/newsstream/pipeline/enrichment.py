@@ -23,7 +23,8 @@ from newsstream.models import (
 )
 from newsstream.pipeline.dead_letters import DeadLetters
 from newsstream.pipeline.errors import describe_validation_error
-from newsstream.pipeline.records import ConsumedRecord, Emission, Output
+from newsstream.pipeline.records import ConsumedRecord, Emission
+from newsstream.topology import Topic
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +45,12 @@ def enrichment_emissions(
     for entity in found.entities:
         event_id = ids.stable_id("entity", article.event_id, entity.label, entity.name)
         event = EntityEvent(event_id=event_id, lang=article.lang, **base, **dict(entity))
-        emissions.append(_emission(Output.ENTITIES, EventType.ENTITY, event, event_id, article))
+        emissions.append(_emission(Topic.ENTITIES, EventType.ENTITY, event, event_id, article))
     for figure in found.casualties:
         event_id = ids.stable_id("casualty", article.event_id, figure.figure_id)
         casualty = CasualtyEvent(event_id=event_id, **base, **dict(figure))
         emissions.append(
-            _emission(Output.CASUALTIES, EventType.CASUALTY, casualty, event_id, article)
+            _emission(Topic.CASUALTIES, EventType.CASUALTY, casualty, event_id, article)
         )
     event_id = ids.stable_id("casualty_summary", article.event_id)
     summary = CasualtySummary(
@@ -60,13 +61,13 @@ def enrichment_emissions(
         **base,
     )
     emissions.append(
-        _emission(Output.CASUALTIES, EventType.CASUALTY_SUMMARY, summary, event_id, article)
+        _emission(Topic.CASUALTIES, EventType.CASUALTY_SUMMARY, summary, event_id, article)
     )
     return emissions
 
 
 def _emission(
-    output: Output,
+    output: Topic,
     event_type: EventType,
     message: EntityEvent | CasualtyEvent | CasualtySummary,
     event_id: str,
@@ -85,7 +86,7 @@ def _emission(
 
 
 def article_dead_letters(max_value_bytes: int) -> DeadLetters:
-    return DeadLetters(PRODUCER, SOURCE, Output.ARTICLES_DLQ, max_value_bytes)
+    return DeadLetters(PRODUCER, SOURCE, Topic.ARTICLES_DLQ, max_value_bytes)
 
 
 class ArticleProcessor:

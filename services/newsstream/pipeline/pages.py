@@ -14,7 +14,8 @@ from newsstream.pipeline.dead_letters import DeadLetters
 from newsstream.pipeline.errors import RecordError
 from newsstream.pipeline.ingest import decode_page
 from newsstream.pipeline.language import detect_language
-from newsstream.pipeline.records import ConsumedRecord, Emission, Output
+from newsstream.pipeline.records import ConsumedRecord, Emission
+from newsstream.topology import Topic
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class PageLimits:
 
 
 def page_dead_letters(max_value_bytes: int) -> DeadLetters:
-    return DeadLetters(PRODUCER, SOURCE, Output.RAW_DLQ, max_value_bytes)
+    return DeadLetters(PRODUCER, SOURCE, Topic.RAW_DLQ, max_value_bytes)
 
 
 def build_articles(page: RawPage, stories: list[Story], *, parsed_at: datetime) -> list[Article]:
@@ -77,7 +78,7 @@ def build_articles(page: RawPage, stories: list[Story], *, parsed_at: datetime) 
     return articles
 
 
-def article_emission(article: Article, output: Output = Output.ARTICLES) -> Emission:
+def article_emission(article: Article, output: Topic = Topic.ARTICLES) -> Emission:
     return Emission(
         output=output,
         key=article.article_id,
@@ -119,7 +120,7 @@ def process_page_record(
         if not stories:
             raise RecordError("no_article", "no story found on the page", "parse")
         articles = build_articles(page, stories, parsed_at=now)
-        return [article_emission(article, Output.PARSED) for article in articles]
+        return [article_emission(article, Topic.PARSED) for article in articles]
     except RecordError as error:
         kind, message, stage = error.kind, error.message, error.stage
     except Exception as error:  # a bug must not stop the stream; the record is kept for replay

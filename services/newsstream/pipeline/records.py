@@ -7,24 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 import orjson
 
 from newsstream import cloudevents
 from newsstream.models import Contract, EventType
-
-
-class Output(StrEnum):
-    """Logical output topics; the settings map them to real topic names."""
-
-    PARSED = "parsed"
-    ARTICLES = "articles"
-    ENTITIES = "entities"
-    CASUALTIES = "casualties"
-    RAW_DLQ = "raw_dlq"
-    ARTICLES_DLQ = "articles_dlq"
+from newsstream.topology import Topic
 
 
 @dataclass(frozen=True)
@@ -44,7 +33,7 @@ class ConsumedRecord:
 class Emission:
     """One message to produce, with its CloudEvents attributes."""
 
-    output: Output
+    output: Topic
     key: str | None
     message: Contract
     event_type: EventType

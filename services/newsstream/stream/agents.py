@@ -1,12 +1,13 @@
-"""The three agents: parse, de-duplicate, enrich. Each is a loop: records in, pure pipeline in a
-thread, acked outputs out, each record counted and logged once."""
+"""An agent per stage of the topology. Each is a loop: records in, the stage's pure step (in a
+thread unless it keeps a table), acked outputs out, each record counted and logged once."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,25 +16,14 @@ import faust
 from newsstream.enrich import Enricher
 from newsstream.pipeline.bounded import BoundedParser
 from newsstream.pipeline.dead_letters import DeadLetters
-from newsstream.pipeline.dedup import (
-    already_published,
-    dedup_dead_letters,
-    mark_published,
-    read_parsed,
-)
-from newsstream.pipeline.enrichment import ArticleProcessor
-from newsstream.pipeline.pages import (
-    PageLimits,
-    article_emission,
-    page_dead_letters,
-    process_page_record,
-)
 from newsstream.pipeline.records import ConsumedRecord, Emission
+from newsstream.pipeline.steps import Step, StepContext
 from newsstream.settings import Settings
 from newsstream.stream.app import output_topics
 from newsstream.stream.emitter import Emitter
 from newsstream.stream.observe import Metrics
 from newsstream.stream.records import consumed_record
+from newsstream.topology import STAGES, StageSpec
 
 log = logging.getLogger(__name__)
 
@@ -77,67 +67,71 @@ def register_agents(
     parser: BoundedParser,
     metrics: Metrics,
 ) -> None:
-    """Wire the parse, de-duplication and enrich agents; each counts and logs every record."""
+    """One agent per stage of the topology; each counts and logs every record."""
     emitter = Emitter(output_topics(app, settings), on_acked=metrics.produced_to)
-    dead_letter_bytes = settings.max_message_bytes // 2
-    limits = PageLimits(
-        max_page_bytes=settings.max_page_bytes, max_dead_letter_value_bytes=dead_letter_bytes
-    )
-    processor = ArticleProcessor(
-        enricher,
-        max_dead_letter_value_bytes=dead_letter_bytes,
-        max_article_chars=settings.max_article_chars,
-    )
-    page_letters = page_dead_letters(dead_letter_bytes)
-    dedup_letters = dedup_dead_letters(dead_letter_bytes)
-    # article_id -> content hashes already published; the changelog topic restores it on restart.
-    seen = app.Table(
-        "seen-articles",
-        key_type=bytes,
-        value_type=bytes,
-        partitions=settings.topic_partitions,
-        help="Versions of each article already published, for de-duplication.",
-    )
-
-    @app.agent(_raw_topic(app, settings.topics.raw), name="newsstream.parse")
-    async def parse_pages(stream: faust.StreamT[bytes]) -> None:
-        async for event in stream.events():
-            started = time.perf_counter()
-            record = consumed_record(event)
-            emissions = await asyncio.to_thread(process_page_record, record, limits, extract=parser)
-            done = await deliver(emitter, record, emissions, page_letters)
-            metrics.observe("parse", [record], [done], time.perf_counter() - started)
-
-    @app.agent(_raw_topic(app, settings.topics.parsed), name="newsstream.dedup")
-    async def deduplicate(stream: faust.StreamT[bytes]) -> None:
-        async for event in stream.events():
-            started = time.perf_counter()
-            record = consumed_record(event)
-            found = read_parsed(record, dedup_letters)
-            done: Sequence[Emission] = []
-            if isinstance(found, Emission):
-                done = await deliver(emitter, record, [found], dedup_letters)
-            elif not already_published(seen, found):
-                done = await deliver(emitter, record, [article_emission(found)], dedup_letters)
-                mark_published(seen, found)
-            seconds = time.perf_counter() - started
-            metrics.observe("dedup", [record], [done], seconds, duplicates=int(not done))
-
-    @app.agent(_raw_topic(app, settings.topics.articles), name="newsstream.enrich")
-    async def enrich_articles(stream: Any) -> None:
-        async for events in stream.take_events(
-            settings.enrich_batch_size, within=settings.enrich_batch_seconds
-        ):
-            started = time.perf_counter()
-            records = [consumed_record(event) for event in events]
-            metrics.batch_size.observe(len(records))
-            results = await asyncio.to_thread(processor.process, records)
-            # One wait for the broker's acknowledgements of the whole batch, not one per
-            # article; each article's events still go out in order, on its key's partition.
-            delivered = await asyncio.gather(
-                *(
-                    deliver(emitter, record, emissions, processor.dead_letters)
-                    for record, emissions in zip(records, results, strict=True)
-                )
+    context = StepContext(settings, extract=parser, enricher=lambda: enricher)
+    for stage in STAGES:
+        state = None
+        if stage.state is not None:
+            # Changelog-backed, so it survives a restart; partitioned like the stage's input.
+            state = app.Table(
+                stage.state,
+                key_type=bytes,
+                value_type=bytes,
+                partitions=settings.topic_partitions,
+                help=stage.state_help,
             )
-            metrics.observe("enrich", records, delivered, time.perf_counter() - started)
+        step = stage.builder()(replace(context, state=state))
+        source = _raw_topic(app, settings.topics[stage.consumes])
+        app.agent(source, name=stage.agent_name)(_agent(stage, step, settings, emitter, metrics))
+
+
+def _agent(
+    stage: StageSpec, step: Step, settings: Settings, emitter: Emitter, metrics: Metrics
+) -> Callable[[Any], Coroutine[Any, Any, None]]:
+    async def run(records: list[ConsumedRecord]) -> None:
+        started = time.perf_counter()
+        if stage.in_thread:
+            results = await asyncio.to_thread(step, records)
+        else:
+            results = step(records)
+        # One wait for the broker's acknowledgements of the whole batch, not one per record;
+        # each record's outputs still go out in order, on its key's partition.
+        delivered = await asyncio.gather(
+            *(
+                deliver(emitter, record, result.emissions, step.dead_letters)
+                for record, result in zip(records, results, strict=True)
+            )
+        )
+        for result, done in zip(results, delivered, strict=True):
+            if result.after_delivery is not None and done is result.emissions:
+                result.after_delivery()
+        duplicates = sum(result.duplicate for result in results)
+        metrics.observe(
+            stage.name, records, delivered, time.perf_counter() - started, duplicates=duplicates
+        )
+
+    if stage.batched:
+
+        async def batches(stream: Any) -> None:
+            async for events in stream.take_events(
+                settings.enrich_batch_size, within=settings.enrich_batch_seconds
+            ):
+                metrics.batch_size.observe(len(events))
+                await run([consumed_record(event) for event in events])
+
+        return _named(batches, stage)
+
+    async def one_by_one(stream: Any) -> None:
+        async for event in stream.events():
+            await run([consumed_record(event)])
+
+    return _named(one_by_one, stage)
+
+
+def _named(
+    loop: Callable[[Any], Coroutine[Any, Any, None]], stage: StageSpec
+) -> Callable[[Any], Coroutine[Any, Any, None]]:
+    """Faust labels an agent in its logs by its function's name: make that the stage's."""
+    loop.__name__ = loop.__qualname__ = stage.name
+    return loop

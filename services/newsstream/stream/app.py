@@ -11,8 +11,8 @@ from faust.types import ProducerT
 from mode.utils.queues import ThrowableQueue
 
 from newsstream.broker.connection import ssl_context
-from newsstream.pipeline.records import Output
 from newsstream.settings import Settings
+from newsstream.topology import Topic, produced
 
 # Headroom for the record envelope on top of the largest value we produce.
 _RECORD_OVERHEAD = 64 * 1024
@@ -90,17 +90,10 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
     )
 
 
-def output_topics(app: faust.App, settings: Settings) -> dict[Output, Any]:
-    names = settings.topics
-    by_output = {
-        Output.PARSED: names.parsed,
-        Output.ARTICLES: names.articles,
-        Output.ENTITIES: names.entities,
-        Output.CASUALTIES: names.casualties,
-        Output.RAW_DLQ: names.raw_dlq,
-        Output.ARTICLES_DLQ: names.articles_dlq,
-    }
+def output_topics(app: faust.App, settings: Settings) -> dict[Topic, Any]:
+    """A Faust topic for everything a stage produces."""
     return {
-        output: app.topic(name, key_type=bytes, value_type=bytes, value_serializer="raw")
-        for output, name in by_output.items()
+        topic: app.topic(name, key_type=bytes, value_type=bytes, value_serializer="raw")
+        for topic, name in settings.topics
+        if produced(topic)
     }

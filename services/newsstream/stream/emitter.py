@@ -11,7 +11,8 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from newsstream.pipeline.records import Emission, Output
+from newsstream.pipeline.records import Emission
+from newsstream.topology import Topic
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +20,7 @@ log = logging.getLogger(__name__)
 class Emitter:
     def __init__(
         self,
-        topics: dict[Output, Any],
+        topics: dict[Topic, Any],
         on_acked: Callable[[list[str]], None] | None = None,
     ) -> None:
         self.topics = topics

@@ -18,7 +18,8 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from newsstream.models import DeadLetter, EventType
-from newsstream.pipeline.records import ConsumedRecord, Emission, Output
+from newsstream.pipeline.records import ConsumedRecord, Emission
+from newsstream.topology import spec
 
 log = logging.getLogger("newsstream.records")
 
@@ -111,7 +112,7 @@ class Metrics:
                 # Articles on the internal parsed topic are counted once published, after
                 # de-duplication.
                 kind = _EMITTED.get(emission.event_type)
-                if kind is not None and emission.output is not Output.PARSED:
+                if kind is not None and not spec(emission.output).internal:
                     self.emitted.labels(kind).inc()
                 if isinstance(emission.message, DeadLetter):
                     error = emission.message.error

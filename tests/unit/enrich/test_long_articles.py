@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 from newsstream.enrich import Enricher
 from newsstream.models import DeadLetter
 from newsstream.pipeline.enrichment import ArticleProcessor
-from newsstream.pipeline.records import ConsumedRecord, Output
+from newsstream.pipeline.records import ConsumedRecord
+from newsstream.topology import Topic
 from tests.support.articles import make_article
 
 AT = datetime(2025, 7, 19, 12, tzinfo=UTC)
@@ -29,9 +30,9 @@ def test_a_long_article_is_dead_lettered_and_its_batch_goes_on(enricher: Enriche
 
     [kept, dropped] = processor.process([short, long])
 
-    assert all(emission.output is not Output.ARTICLES_DLQ for emission in kept)
+    assert all(emission.output is not Topic.ARTICLES_DLQ for emission in kept)
     [letter] = dropped
-    assert letter.output is Output.ARTICLES_DLQ
+    assert letter.output is Topic.ARTICLES_DLQ
     assert isinstance(letter.message, DeadLetter)
     assert (letter.message.error.type, letter.message.error.stage) == ("too_long", "enrich")
     size = len(sentence * 2_000) + len("Storm hits the coast")

@@ -9,7 +9,8 @@ from newsstream.pipeline.dedup import (
     read_parsed,
 )
 from newsstream.pipeline.pages import article_emission
-from newsstream.pipeline.records import ConsumedRecord, Emission, Output
+from newsstream.pipeline.records import ConsumedRecord, Emission
+from newsstream.topology import Topic
 from tests.support.articles import make_article
 
 
@@ -51,9 +52,9 @@ def _record(value: bytes) -> ConsumedRecord:
 def test_a_parsed_record_gives_its_article_or_a_dead_letter() -> None:
     letters = dedup_dead_letters(1000)
     article = _article("h1")
-    value = article_emission(article, Output.PARSED).value_bytes()
+    value = article_emission(article, Topic.PARSED).value_bytes()
     assert read_parsed(_record(value), letters) == article
     letter = read_parsed(_record(b"{}"), letters)
     assert isinstance(letter, Emission)
-    assert letter.output is Output.ARTICLES_DLQ
+    assert letter.output is Topic.ARTICLES_DLQ
     assert letter.data()["error"]["stage"] == "dedup"
