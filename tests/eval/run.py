@@ -12,7 +12,11 @@ baseline; `--limit N` scores a fixed sample of N rows per set), `benchmark` (the
 benchmark through the command, and plain trafilatura), `rendered` (the benchmark and
 html-more pages rendered to text by Chromium and by the block renderer, through the text parser,
 the rules alone and no parser), `crossval` (the text parser by grouped cross-validation on its
-training corpus: rules alone, held-out, in-sample and the gap, against the targets).
+training corpus: rules alone, held-out, in-sample and the gap, against the targets), `incidents`
+(casualties-gva-dev's articles through parse and enrich, linked into incidents: B-cubed against
+the registry's incidents and the incidents' killed and injured, beside two baselines, with the
+threshold chosen on one half of the incidents and scored on the other; and the seed's Sweida
+story beside the same wire story on another page).
 Exit status 0 when every part ran (targets missed or not), 1 when one could not.
 """
 
@@ -44,7 +48,16 @@ from tests.eval.rendered import RenderedSet, crossval_summaries, evaluate_render
 from tests.eval.service import ServiceError
 from tests.eval.sets import default_data_dir, has_benchmark
 
-PARTS = ("pages", "casualties", "gold", "coded", "benchmark", "rendered", "crossval")
+PARTS = (
+    "pages",
+    "casualties",
+    "gold",
+    "coded",
+    "benchmark",
+    "rendered",
+    "crossval",
+    "incidents",
+)
 
 
 def _section(title: str) -> None:
@@ -164,6 +177,17 @@ def main(argv: list[str] | None = None) -> int:
         if summaries is not None:
             figures["crossval"] = summaries
 
+    linking = None
+    if "incidents" in parts:
+        from tests.eval import incident_linking
+
+        linking = incident_linking.evaluate(data)
+        seed = incident_linking.seed_check(data)
+        if linking is not None:
+            times.append(("casualties-gva-dev: parse + enrich (0: cached)", linking.seconds_enrich))
+            times.append(("casualties-gva-dev: incident linking, all runs", linking.seconds_link))
+            figures["incidents"] = incident_linking.figures(linking, seed)
+
     if pages is not None:
         _section(
             f"(a) Parse: seed + pages-dev through `newsstream process`"
@@ -261,6 +285,14 @@ def main(argv: list[str] | None = None) -> int:
         print(report.coded_table(result))
         if args.verbose:
             _misses(f"{result.name}, dev half only", result.ours.dev_misses)
+
+    if "incidents" in parts:
+        _section("(e) Incidents: casualties-gva-dev articles linked into incidents vs the registry")
+        if linking is None:
+            print("skipped: no casualties-gva-dev.jsonl")
+        else:
+            print(incident_linking.table(linking))
+        print(incident_linking.seed_line(seed))
 
     _section("Wall time")
     print(report.times_table(times))
