@@ -192,6 +192,9 @@ def process(
                 failed += spec(emission.output).dead_letters
                 out.write(orjson.dumps(emission.structured()) + b"\n")
             out.flush()
+        for emission in pipeline.finish():
+            out.write(orjson.dumps(emission.structured()) + b"\n")
+        out.flush()
     finally:
         pipeline.close()
     if failed:

@@ -38,9 +38,10 @@ def structured(
     source: str,
     time: datetime,
     subject: str | None,
-    data: dict[str, Any],
+    data: dict[str, Any] | None,
 ) -> dict[str, Any]:
-    """Structured content mode: one self-describing JSON object."""
+    """Structured content mode: one self-describing JSON object; without `data` for a
+    tombstone (a deletion on a compacted topic)."""
     envelope: dict[str, Any] = {
         "specversion": SPEC_VERSION,
         "type": event_type,
@@ -51,5 +52,6 @@ def structured(
     }
     if subject is not None:
         envelope["subject"] = subject
-    envelope["data"] = data
+    if data is not None:
+        envelope["data"] = data
     return envelope

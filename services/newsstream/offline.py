@@ -96,6 +96,8 @@ class OfflinePipeline:
         if not in_process:
             self.parser = BoundedParser(settings.parse_timeout_seconds)
         self.states: dict[str, dict[bytes, bytes]] = {}
+        # What compacted topics would hold: the latest value per key, printed at the end.
+        self.latest: dict[tuple[Topic, str | None], Emission] = {}
         context = StepContext(settings, extract=self.parser, enricher=self._load_enricher)
         # Built in order, so the enricher loads while the parser's process reads its own
         # libraries: a start costs the longer of the two rather than their sum.
@@ -125,7 +127,10 @@ class OfflinePipeline:
             for start in range(0, len(records), size):
                 for result in step(records[start : start + size]):
                     for emission in result.emissions:
-                        if not spec(emission.output).internal:
+                        topic = spec(emission.output)
+                        if topic.compacted:
+                            self._keep_latest(emission)
+                        elif not topic.internal:
                             out.append(emission)
                         if consumed_by(emission.output) is not None:
                             queue = inputs.setdefault(emission.output, [])
@@ -133,6 +138,16 @@ class OfflinePipeline:
                     if result.after_delivery is not None:
                         result.after_delivery()
         return out
+
+    def _keep_latest(self, emission: Emission) -> None:
+        key = (emission.output, emission.key)
+        self.latest.pop(key, None)  # re-inserted last: the order is that of the last change
+        if emission.message is not None:
+            self.latest[key] = emission
+
+    def finish(self) -> list[Emission]:
+        """After all input: the latest value of every key of the compacted topics."""
+        return list(self.latest.values())
 
     def close(self) -> None:
         if self.parser is not None:

@@ -22,7 +22,10 @@ _CE_HEADERS: dict[str, Any] = {
     "properties": {
         "ce_specversion": {"type": "string", "const": "1.0"},
         "ce_id": {"type": "string", "description": "Equals the payload's event_id."},
-        "ce_source": {"type": "string", "description": "/newsstream/parse or /newsstream/enrich"},
+        "ce_source": {
+            "type": "string",
+            "description": "/newsstream/parse, /newsstream/enrich or /newsstream/incidents",
+        },
         "ce_type": {"type": "string"},
         "ce_time": {"type": "string", "format": "date-time"},
         "ce_subject": {"type": "string", "description": "The article_id, when there is one."},
@@ -76,6 +79,17 @@ def asyncapi(settings: Settings) -> dict[str, Any]:
         "casualty": _message(EventType.CASUALTY, "A stated casualty figure.", article_key),
         "casualtySummary": _message(
             EventType.CASUALTY_SUMMARY, "Best casualty totals of an article.", article_key
+        ),
+        "incident": _message(
+            EventType.INCIDENT,
+            "An incident with its current toll and the reports behind it.",
+            "incident_id: the latest value per incident; a null value deletes an id a merge"
+            " retired.",
+        ),
+        "incidentReport": _message(
+            EventType.INCIDENT_REPORT,
+            "What one article tells about an incident.",
+            "The region: country and admin1 code ('US-TN'), the country, or 'unplaced'.",
         ),
         "deadLetter": _message(
             EventType.DEAD_LETTER,

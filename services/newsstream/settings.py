@@ -78,6 +78,18 @@ class Settings(BaseSettings):
         le=900_000,  # the language model refuses texts of a million characters
         description="Longer articles are dead-lettered (too_long) instead of enriched.",
     )
+
+    # Incidents.
+    incident_quiet_hours: float = Field(
+        default=7 * 24,
+        gt=0,
+        description="An incident without a new report for this long (in published time) closes.",
+    )
+    incident_lateness_hours: float = Field(
+        default=24,
+        ge=0,
+        description="How far behind the newest report one may arrive and still link in order.",
+    )
     table_cache: Path | None = Field(
         default=Path.home() / ".cache" / "newsstream" / "tables",
         description="Where the gazetteers' indexes and the unpacked language model are kept "

@@ -31,6 +31,8 @@ class Topic(StrEnum):
     ARTICLES_DLQ = "articles_dlq"
     ENTITIES = "entities"
     CASUALTIES = "casualties"
+    REPORTS = "reports"
+    INCIDENTS = "incidents"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,9 @@ class TopicSpec:
     messages: tuple[str, ...] = ()  # AsyncAPI message ids
     internal: bool = False  # between stages only: not for consumers, not printed offline
     dead_letters: bool = False
+    # Keeps the latest value per key (a null value deletes it); offline, the latest values
+    # are printed after all input.
+    compacted: bool = False
     description: str = ""
 
 
@@ -78,6 +83,22 @@ TOPICS: tuple[TopicSpec, ...] = (
         "casualties",
         ("casualty", "casualtySummary"),
         description="Casualty figures and per-article summaries.",
+    ),
+    TopicSpec(
+        Topic.REPORTS,
+        "incidents.reports",
+        "incidentReports",
+        ("incidentReport",),
+        internal=True,
+        description="What each article tells about an incident, keyed by its region.",
+    ),
+    TopicSpec(
+        Topic.INCIDENTS,
+        "incidents",
+        "incidents",
+        ("incident",),
+        compacted=True,
+        description="Incidents with their current toll, keyed by incident_id; compacted.",
     ),
 )
 
@@ -130,9 +151,18 @@ STAGES: tuple[StageSpec, ...] = (
     StageSpec(
         "enrich",
         Topic.ARTICLES,
-        (Topic.ENTITIES, Topic.CASUALTIES, Topic.ARTICLES_DLQ),
+        (Topic.ENTITIES, Topic.CASUALTIES, Topic.REPORTS, Topic.ARTICLES_DLQ),
         "newsstream.pipeline.steps:enrich_step",
         batched=True,
+    ),
+    StageSpec(
+        "incidents",
+        Topic.REPORTS,
+        (Topic.INCIDENTS, Topic.ARTICLES_DLQ),
+        "newsstream.pipeline.steps:incident_step",
+        in_thread=False,
+        state="open-incidents",
+        state_help="Open incidents of each region key, for linking reports.",
     ),
 )
 

@@ -19,6 +19,7 @@ from tests.support.streams import (
     read_until,
     running_worker,
     settings_for,
+    topic_config,
     value,
     wait_until_consumed,
 )
@@ -111,6 +112,15 @@ def test_seed_page_becomes_articles_entities_and_casualties(
     }
     assert {"Benjamin Netanyahu", "Donald Trump", "Tom Barrack", "Marco Rubio"} <= main_people
     assert all(headers(r)["ce_type"] == "news.entity.v1" for r in entities)
+
+    # The one story with a toll becomes an incident, keyed by its id on a compacted topic.
+    incidents = read_until(bootstrap, topics.incidents, lambda r: len(r) >= 1, worker=worker)
+    incident = value(incidents[0])
+    assert incidents[0].key.decode() == incident["incident_id"]
+    assert headers(incidents[0])["ce_type"] == "news.incident.v1"
+    assert incident["totals"]["killed"]["count"] == 940
+    assert [r["article_id"] for r in incident["reports"]] == [sweida["article_id"]]
+    assert topic_config(bootstrap, topics.incidents)["cleanup.policy"] == "compact"
 
 
 def test_bad_records_go_to_the_dead_letter_topic_and_the_worker_goes_on(

@@ -239,3 +239,23 @@ def read_to_end(bootstrap: str, topic: str) -> list[Any]:
             await consumer.stop()
 
     return asyncio.run(read())
+
+
+def topic_config(bootstrap: str, topic: str) -> dict[str, str]:
+    """The topic's configuration as the broker reports it."""
+    from aiokafka.admin import AIOKafkaAdminClient
+    from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+
+    async def describe() -> dict[str, str]:
+        client = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+        await client.start()
+        try:
+            responses = await client.describe_configs(
+                [ConfigResource(ConfigResourceType.TOPIC, topic)]
+            )
+            entries = responses[0].resources[0][4]
+            return {str(entry[0]): str(entry[1]) for entry in entries}
+        finally:
+            await client.close()
+
+    return asyncio.run(describe())

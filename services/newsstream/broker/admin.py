@@ -11,6 +11,7 @@ from aiokafka.errors import KafkaConnectionError, KafkaError
 
 from newsstream.broker.connection import aiokafka_options
 from newsstream.settings import Settings
+from newsstream.topology import spec
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +40,16 @@ async def ensure_topics(settings: Settings, bootstrap: str, *, timeout: float = 
         wanted = [name for name in settings.topics.all() if name not in existing]
         if not wanted:
             return []
-        configs = {"max.message.bytes": str(settings.max_message_bytes + 64 * 1024)}
+        size = {"max.message.bytes": str(settings.max_message_bytes + 64 * 1024)}
+        compacted = {**size, "cleanup.policy": "compact"}
+        by_name = {name: spec(topic).compacted for topic, name in settings.topics}
         response = await client.create_topics(
             [
                 NewTopic(
                     name,
                     settings.topic_partitions,
                     settings.topic_replication_factor,
-                    topic_configs=configs,
+                    topic_configs=compacted if by_name[name] else size,
                 )
                 for name in wanted
             ]

@@ -9,13 +9,12 @@ from newsstream.incidents.linker import IncidentLinker, LinkOutcome, incident_id
 from newsstream.incidents.partition import UNPLACED_KEY, partition_key
 from newsstream.incidents.policy import LinkPolicy
 from newsstream.incidents.report import (
-    Report,
-    ReportFigure,
     build_report,
     report_from_enrichment,
     reports_from_messages,
 )
 from newsstream.incidents.state import LinkerState, OpenIncident, dumps, loads
+from newsstream.models.incident import Report, ReportFigure
 
 __all__ = [
     "UNPLACED_KEY",

@@ -32,11 +32,10 @@ from typing import TypeVar
 
 from newsstream import __version__, ids
 from newsstream.incidents.policy import LinkPolicy
-from newsstream.incidents.report import Report
 from newsstream.incidents.similarity import linked
 from newsstream.incidents.state import LinkerState, OpenIncident
 from newsstream.incidents.totals import current_totals
-from newsstream.models.incident import IncidentReport, IncidentV1
+from newsstream.models.incident import IncidentReport, IncidentV1, Report
 
 PRODUCER = f"newsstream.incidents/{__version__}"
 #: Victims listed per incident at most: the message stays small for incidents of many reports.

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from newsstream.incidents.report import Report
+from newsstream.models.incident import Report
 
 #: The key of reports without a resolved place.
 UNPLACED_KEY: Final[str] = "unplaced"

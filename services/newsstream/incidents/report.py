@@ -11,10 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
 from typing import TYPE_CHECKING
-
-from pydantic import Field
 
 from newsstream.enrich.lexicon import SUPERSEDING_TOLL_VERBS, TOLL_NOUNS, TOLL_UPDATE_PHRASES
 from newsstream.incidents.regions import admin1_of
@@ -27,13 +24,11 @@ from newsstream.models import (
     CasualtyKind,
     CasualtySummary,
     CasualtyTotals,
-    Contract,
     EntityEvent,
     EntityFinding,
     Place,
 )
-from newsstream.models.common import UtcDatetime
-from newsstream.models.incident import TotalMethod
+from newsstream.models.incident import Report, ReportFigure, TotalMethod
 
 if TYPE_CHECKING:
     from newsstream.enrich import Enrichment
@@ -42,39 +37,6 @@ _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _WORD = re.compile(r"\w+")
 #: Specific places say more about where an event happened than the country they are in.
 _SPECIFICITY = {"city": 2, "region": 1}
-
-
-class ReportFigure(Contract):
-    """An article's total of one kind and how the article arrived at it."""
-
-    count: int = Field(ge=0)
-    method: TotalMethod
-
-
-class Report(Contract):
-    """One article as evidence about an event."""
-
-    article_id: str
-    revision: str = Field(default="", description="content_hash: an edited article differs.")
-    url: str | None = None
-    publisher: str | None = None
-    title: str | None = None
-    published_at: UtcDatetime = Field(description="Event time of the report.")
-    figures: dict[CasualtyKind, ReportFigure] = Field(default_factory=dict)
-    place: Place | None = None
-    place_text: str | None = None
-    country: str | None = None
-    admin1: str | None = Field(default=None, description="GeoNames admin1 code in `country`.")
-    event_date: date | None = None
-    time_text: str | None = None
-    perpetrator_or_cause: str | None = None
-    victims: list[str] = Field(default_factory=list, description="Named victims and groups.")
-    people: list[str] = Field(default_factory=list, description="Folded full names of people.")
-    signature: list[int] = Field(default_factory=list, description="MinHash of the text.")
-
-    def order_key(self) -> tuple[datetime, str]:
-        """Earliest first: published time, then article_id (never arrival)."""
-        return (self.published_at, self.article_id)
 
 
 def fold_name(name: str) -> str:

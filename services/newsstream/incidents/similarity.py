@@ -12,9 +12,9 @@ is what makes linking independent of arrival order.
 from __future__ import annotations
 
 from newsstream.incidents.policy import LinkPolicy
-from newsstream.incidents.report import Report
 from newsstream.incidents.signature import similarity
 from newsstream.models import CasualtyKind
+from newsstream.models.incident import Report
 
 _SECONDS_PER_DAY = 86400.0
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from newsstream.incidents.report import Report
 from newsstream.models import Contract
 from newsstream.models.common import UtcDatetime
+from newsstream.models.incident import Report
 
 
 class OpenIncident(Contract):

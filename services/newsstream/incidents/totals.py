@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsstream.incidents.report import Report
 from newsstream.models import CasualtyKind
-from newsstream.models.incident import IncidentTotal, IncidentTotals, TotalMethod
+from newsstream.models.incident import IncidentTotal, IncidentTotals, Report, TotalMethod
 
 
 def current_total(reports: Iterable[Report], kind: CasualtyKind) -> IncidentTotal | None:

@@ -11,6 +11,7 @@ from newsstream.models.casualty import CasualtyEvent, CasualtySummary
 from newsstream.models.dead_letter import DeadLetter
 from newsstream.models.entity import EntityEvent
 from newsstream.models.envelope import RawPage
+from newsstream.models.incident import IncidentV1, Report
 
 
 class EventType(StrEnum):
@@ -20,6 +21,9 @@ class EventType(StrEnum):
     CASUALTY_SUMMARY = "news.casualty_summary.v1"
     DEAD_LETTER = "news.dead_letter.v1"
     RAW_PAGE = "news.page.raw.v1"
+    INCIDENT = "news.incident.v1"
+    # Internal: what one article tells about an incident, on its way to the incidents stage.
+    INCIDENT_REPORT = "news.incident_report.v1"
 
 
 EVENT_TYPES: dict[EventType, type[BaseModel]] = {
@@ -29,6 +33,8 @@ EVENT_TYPES: dict[EventType, type[BaseModel]] = {
     EventType.CASUALTY: CasualtyEvent,
     EventType.CASUALTY_SUMMARY: CasualtySummary,
     EventType.DEAD_LETTER: DeadLetter,
+    EventType.INCIDENT: IncidentV1,
+    EventType.INCIDENT_REPORT: Report,
 }
 
 _BY_MODEL = {model: event_type for event_type, model in EVENT_TYPES.items()}

@@ -7,6 +7,7 @@ into another.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Final
 
@@ -108,3 +109,36 @@ class IncidentV1(Contract):
     reports: list[IncidentReport] = Field(
         description="Contributing reports, by published time then article_id."
     )
+
+
+class ReportFigure(Contract):
+    """An article's total of one kind and how the article arrived at it."""
+
+    count: int = Field(ge=0)
+    method: TotalMethod
+
+
+class Report(Contract):
+    """One article as evidence about an event: what the incidents stage links (internal)."""
+
+    article_id: str
+    revision: str = Field(default="", description="content_hash: an edited article differs.")
+    url: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+    published_at: UtcDatetime = Field(description="Event time of the report.")
+    figures: dict[CasualtyKind, ReportFigure] = Field(default_factory=dict)
+    place: Place | None = None
+    place_text: str | None = None
+    country: str | None = None
+    admin1: str | None = Field(default=None, description="GeoNames admin1 code in `country`.")
+    event_date: date | None = None
+    time_text: str | None = None
+    perpetrator_or_cause: str | None = None
+    victims: list[str] = Field(default_factory=list, description="Named victims and groups.")
+    people: list[str] = Field(default_factory=list, description="Folded full names of people.")
+    signature: list[int] = Field(default_factory=list, description="MinHash of the text.")
+
+    def order_key(self) -> tuple[datetime, str]:
+        """Earliest first: published time, then article_id (never arrival)."""
+        return (self.published_at, self.article_id)

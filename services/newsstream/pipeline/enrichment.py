@@ -23,6 +23,7 @@ from newsstream.models import (
 )
 from newsstream.pipeline.dead_letters import DeadLetters
 from newsstream.pipeline.errors import describe_validation_error
+from newsstream.pipeline.incidents import report_emission
 from newsstream.pipeline.records import ConsumedRecord, Emission
 from newsstream.topology import Topic
 
@@ -63,6 +64,9 @@ def enrichment_emissions(
     emissions.append(
         _emission(Topic.CASUALTIES, EventType.CASUALTY_SUMMARY, summary, event_id, article)
     )
+    report = report_emission(article, found, SOURCE)
+    if report is not None:
+        emissions.append(report)
     return emissions
 
 

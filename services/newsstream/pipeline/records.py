@@ -35,7 +35,7 @@ class Emission:
 
     output: Topic
     key: str | None
-    message: Contract
+    message: Contract | None  # None: a tombstone, deleting `key` from a compacted topic
     event_type: EventType
     event_id: str
     source: str
@@ -43,12 +43,13 @@ class Emission:
     subject: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def data(self) -> dict[str, Any]:
-        return self.message.model_dump(mode="json")
+    def data(self) -> dict[str, Any] | None:
+        return None if self.message is None else self.message.model_dump(mode="json")
 
-    def value_bytes(self) -> bytes:
-        """The Kafka value: the contract as plain JSON (binary content mode)."""
-        return orjson.dumps(self.data())
+    def value_bytes(self) -> bytes | None:
+        """The Kafka value: the contract as plain JSON (binary content mode); None for a
+        tombstone."""
+        return None if self.message is None else orjson.dumps(self.data())
 
     def key_bytes(self) -> bytes | None:
         return None if self.key is None else self.key.encode("utf-8")

@@ -136,3 +136,17 @@ def dedup_step(context: StepContext) -> Step:
 
 def enrich_step(context: StepContext) -> Step:
     return _EnrichStep(context)
+
+
+def incident_step(context: StepContext) -> Step:
+    from newsstream.pipeline.enrichment import article_dead_letters
+    from newsstream.pipeline.incidents import IncidentStep, policy_of
+
+    if context.state is None:
+        raise ValueError("the incidents stage keeps state: declare it in the topology")
+    settings = context.settings
+    return IncidentStep(
+        context.state,
+        policy_of(settings.incident_quiet_hours, settings.incident_lateness_hours),
+        article_dead_letters(context.dead_letter_bytes),
+    )
