@@ -97,9 +97,43 @@ def test_jsonl_envelopes_are_processed_one_per_line(fixtures_dir: Path, tmp_path
         "news.article.v1",
         "news.casualty_summary.v1",
         "news.dead_letter.v1",
+        "news.incident.v1",
     ]
     summary = next(e["data"] for e in events if e["type"] == "news.casualty_summary.v1")
     assert summary["totals"]["injured"] == 4
-    letter = events[-1]["data"]
+    letter = next(e["data"] for e in events if e["type"] == "news.dead_letter.v1")
     assert letter["original"]["offset"] == 3
     assert "body" in letter["error"]["message"]
+
+
+def test_two_reports_of_one_fire_print_one_incident_with_the_updated_toll(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    first = (fixtures_dir / "pages" / "harbour-fire.txt").read_text()
+    update = first.replace(
+        "Fire at Port Elm harbour warehouse injures four workers",
+        "Six workers hurt in Port Elm harbour warehouse fire",
+    ).replace(
+        "injuring four workers and", "injuring six workers, two more than first reported, and"
+    )
+    paths = []
+    for name, body, fetched_at in (
+        ("first.json", first, "2025-07-15T12:00:00Z"),
+        ("update.json", update, "2025-07-16T12:00:00Z"),
+    ):
+        path = tmp_path / name
+        url = f"https://example.org/{name}"
+        path.write_bytes(orjson.dumps({"body": body, "url": url, "fetched_at": fetched_at}))
+        paths.append(str(path))
+    code, events = _process(*paths)
+    assert code == 0
+    incidents = [e for e in events if e["type"] == "news.incident.v1"]
+    assert len(incidents) == 1
+    assert events[-1] is incidents[0]  # after everything else: the state once all input is in
+    incident = incidents[0]["data"]
+    assert [r["url"] for r in incident["reports"]] == [
+        "https://example.org/first.json",
+        "https://example.org/update.json",
+    ]
+    assert incident["totals"]["injured"]["count"] == 6
+    assert incidents[0]["subject"] == incident["incident_id"]
