@@ -14,12 +14,13 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_COMPILE_BYTECODE := 1
 
 .PHONY: help install run test test-faults test-unit test-kafka check deploy-check asyncapi-check lint format typecheck kafka-jars \
-        schemas eval bench train clean
+        schemas eval bench train clean test-eval-slow
 
 help:
 	@echo "make run        run the service (starts a local Kafka when none is configured)"
 	@echo "make test       run all tests (unit, integration on a real broker, end to end)"
 	@echo "make test-faults  broker and worker faults at scale, with a count of every page (minutes)"
+	@echo "make test-eval-slow  floors on whole reference sets run through the pipeline (minutes)"
 	@echo "make check      lint, type-check and check the deployment files"
 	@echo "make schemas    regenerate schemas/ from the pydantic models"
 	@echo "make eval       measure quality on the reference sets (DATA=dir, EVAL_JSON=figures.json)"
@@ -51,6 +52,10 @@ test: $(SYNCED) kafka-jars
 # Faults at scale (minutes): a worker killed mid-stream, SIGTERM draining, a takeover.
 test-faults: $(SYNCED) kafka-jars
 	$(BIN)/pytest -m faults -s tests/faults
+
+# Floors that run a whole reference set through parse and enrichment (minutes).
+test-eval-slow: $(SYNCED)
+	$(BIN)/pytest -m slow_eval tests/eval
 
 test-unit: $(SYNCED)
 	$(BIN)/pytest tests/unit

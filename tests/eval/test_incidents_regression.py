@@ -15,7 +15,7 @@ from tests.eval import incident_linking
 from tests.eval.coded import DEV, HELD_OUT
 from tests.eval.sets import default_data_dir
 
-pytestmark = [pytest.mark.eval, pytest.mark.timeout(900)]
+pytestmark = [pytest.mark.eval, pytest.mark.slow_eval, pytest.mark.timeout(900)]
 
 GVA_ARTICLES = 1635
 GVA_INCIDENTS = 1000
