@@ -80,16 +80,19 @@ class Enricher:
                     texts.append(lowered)
             plans.append(_Plan(title_index, title_parse, len(texts), _skipped_note(dropped)))
             texts.append(body)
-        docs = list(self._nlp.pipe(texts, batch_size=_BATCH_SIZE))
-        results: list[Enrichment] = []
-        for article, plan in zip(articles, plans, strict=True):
-            if plan is None:
-                note = f"enrichment skipped: language {article.lang!r} is not English"
-                if _is_english(article.lang):
-                    note = "enrichment skipped: no paragraph is in English"
-                results.append(Enrichment([], [], CasualtyTotals(), [note]))
-            else:
-                results.append(self._enrich_one(article, plan, docs))
+        # A worker runs for weeks: every new word would stay in the vocabulary's string store,
+        # so the batch's strings are freed with its docs. Findings hold plain Python values.
+        with self._nlp.memory_zone():
+            docs = list(self._nlp.pipe(texts, batch_size=_BATCH_SIZE))
+            results: list[Enrichment] = []
+            for article, plan in zip(articles, plans, strict=True):
+                if plan is None:
+                    note = f"enrichment skipped: language {article.lang!r} is not English"
+                    if _is_english(article.lang):
+                        note = "enrichment skipped: no paragraph is in English"
+                    results.append(Enrichment([], [], CasualtyTotals(), [note]))
+                else:
+                    results.append(self._enrich_one(article, plan, docs))
         return results
 
     def _enrich_one(self, article: Article, plan: _Plan, docs: list[object]) -> Enrichment:
