@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Mapping
 from typing import Any
 
 import faust
+from faust.transport.drivers.aiokafka import Consumer as KafkaConsumer
 from faust.transport.drivers.aiokafka import Producer as KafkaProducer
-from faust.types import ProducerT
+from faust.types import TP, ConsumerT, Message, ProducerT
 from mode.utils.queues import ThrowableQueue
 
 from newsstream.broker.connection import ssl_context
 from newsstream.settings import Settings
 from newsstream.topology import Topic, produced
+
+log = logging.getLogger(__name__)
 
 # Headroom for the record envelope on top of the largest value we produce.
 _RECORD_OVERHEAD = 64 * 1024
@@ -47,6 +52,82 @@ class IdempotentProducer(KafkaProducer):
         return {**super()._settings_extra(), "enable_idempotence": True}
 
 
+class _Unfiltered(dict[TP, int | None]):
+    """Faust's "read offsets", read as unknown: Faust drops every fetched record below the
+    offset it last delivered, and when that offset is written after the seek that ends a
+    rebalance (a delivery held up by the rebalance completes late) the records between the
+    committed offset and it are dropped unprocessed. Delivering them again costs a duplicate
+    at most (ids are deterministic, articles pass de-duplication); dropping them loses pages.
+    """
+
+    def __getitem__(self, tp: TP) -> None:
+        return None
+
+
+class GuardedConsumer(KafkaConsumer):
+    """Faust's consumer, committing only what was processed, and fetching again what was not.
+
+    Around a rebalance Faust's streams skip records: those still queued when it began, those
+    fetched during it, and those of the new assignment converted while the generation number
+    was still the old one. Faust acknowledges them as if processed, so the next commit moves
+    past records nobody processed, and they are lost. Here a skipped record is not acknowledged,
+    and its partition is sent back to it once the rebalance is over; nothing drops it on the way
+    back in (`_Unfiltered`). A record processed just as a rebalance began may be processed
+    twice, never skipped.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._read_offset = _Unfiltered()
+        self._rewinds: dict[TP, int] = {}
+        self._rewinding: asyncio.Future[None] | None = None
+
+    def ack(self, message: Message) -> bool:
+        app = self.app
+        if not app.flow_control.is_active() or message.generation_id != app.consumer_generation_id:
+            self._unacked_messages.discard(message)  # nothing waits for it at shutdown
+            self._rewind_later(message.tp, message.offset)
+            return False
+        return super().ack(message)
+
+    def _rewind_later(self, tp: TP, offset: int) -> None:
+        self._rewinds[tp] = min(offset, self._rewinds.get(tp, offset))
+        if self._rewinding is None or self._rewinding.done():
+            self._rewinding = asyncio.ensure_future(self._rewind())
+
+    async def _rewind(self) -> None:
+        # After any rebalance under way: its seek to the committed offsets may already have
+        # gone back far enough (a partition never committed is not sought at all).
+        await self.app.flow_control.acquire()
+        targets, self._rewinds = self._rewinds, {}
+        if targets:
+            await self._thread.call_thread(self._seek_back, targets)
+
+    async def _seek_back(self, targets: dict[TP, int]) -> None:
+        """In the consumer's own thread, between its fetches and seeks; only ever backwards, so
+        at worst records are fetched twice."""
+        consumer = self._thread._ensure_consumer()
+        subscription = consumer._subscription.subscription
+        assignment = subscription.assignment if subscription is not None else None
+        if assignment is None:
+            return
+        for tp, offset in targets.items():
+            if tp in assignment.tps:
+                state = assignment.state_value(tp)
+                if state.has_valid_position and state.position > offset:
+                    log.info("fetching %s[%d] again from %d", tp.topic, tp.partition, offset)
+                    consumer.seek(tp, offset)
+
+    def _new_offset(self, tp: TP) -> int | None:
+        """Faust merges skipped offset ranges into the acknowledged list and can repeat an
+        offset there; a repeat ends its run of consecutive offsets, and the commit then crept
+        forward one offset per commit interval. Each offset counts once."""
+        acked = self._acked[tp]
+        if len(acked) != len(set(acked)):
+            acked[:] = sorted(set(acked))
+        return super()._new_offset(tp)
+
+
 class NewsstreamApp(faust.App):
     """A Faust app that never drops a record it has fetched.
 
@@ -61,6 +142,16 @@ class NewsstreamApp(faust.App):
 
     def _new_producer(self) -> ProducerT:
         return IdempotentProducer(self.transport, loop=self.loop, beacon=self.beacon)
+
+    def _new_consumer(self) -> ConsumerT:
+        return GuardedConsumer(
+            self.transport,
+            callback=self.topics.on_message,
+            on_partitions_revoked=self._on_partitions_revoked,
+            on_partitions_assigned=self._on_partitions_assigned,
+            beacon=self.beacon,
+            loop=self.transport.loop,
+        )
 
     def FlowControlQueue(
         self, maxsize: int | None = None, *, clear_on_resume: bool = False
