@@ -100,7 +100,9 @@ class IncidentLinker:
             members[member.article_id] = member if known is None else _preferred(known, member)
         absorbed = sorted({key, *(k for i in joined for k in i.absorbed)})
         merged = OpenIncident(
-            reports=sorted(members.values(), key=Report.order_key), absorbed=absorbed
+            reports=sorted(members.values(), key=Report.order_key),
+            absorbed=absorbed,
+            forgotten=sum(i.forgotten for i in joined),
         )
         new_id = incident_id(merged.reports)
         retired = sorted({incident_id(i.reports) for i in joined} - {new_id})
@@ -157,7 +159,7 @@ def to_incident(incident: OpenIncident) -> IncidentV1:
     """The incident as it stands: everything a function of its member set."""
     reports = incident.reports
     identifier = incident_id(reports)
-    version = len(incident.absorbed)
+    version = len(incident.absorbed) + incident.forgotten
     place = _most_common_earliest(
         (r.place.geonames_id or r.place.name, r) for r in reports if r.place is not None
     )

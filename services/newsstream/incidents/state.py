@@ -22,6 +22,11 @@ class OpenIncident(Contract):
     absorbed: list[str] = Field(
         description="Sorted keys (article_id and revision) of the report versions taken in."
     )
+    forgotten: int = Field(
+        default=0,
+        ge=0,
+        description="Report versions taken in whose keys were dropped to keep the state small.",
+    )
 
 
 class LinkerState(Contract):

@@ -21,7 +21,9 @@ from newsstream import __version__
 from newsstream.enrich import Enrichment
 from newsstream.incidents import (
     IncidentLinker,
+    LinkerState,
     LinkPolicy,
+    OpenIncident,
     Report,
     dumps,
     loads,
@@ -102,10 +104,12 @@ class IncidentStep:
         state: MutableMapping[bytes, bytes],
         policy: LinkPolicy,
         dead_letters: DeadLetters,
+        max_state_bytes: int,
     ) -> None:
         self.state = state
         self.policy = policy
         self.dead_letters = dead_letters
+        self.max_state_bytes = max_state_bytes
 
     def __call__(self, records: Sequence[ConsumedRecord]) -> list[Result]:
         return [self._one(record) for record in records]
@@ -134,8 +138,53 @@ class IncidentStep:
             )
         if outcome.late:
             log.info("report %s came later than the allowed lateness", report.article_id)
-        remember = partial(_store, self.state, key, dumps(linker.state))
+        state, evicted = bounded(linker.state, self.max_state_bytes)
+        if evicted:
+            log.warning("%d open incidents of %s closed early: its state is full", evicted, key)
+        remember = partial(_store, self.state, key, dumps(state))
         return Result(emissions, after_delivery=remember, duplicate=outcome.updated is None)
+
+
+#: Members an open incident keeps for linking and lists: its earliest (which gives the id) and
+#: the most recent (which carry the current toll). Reports beyond them still count in `version`.
+MAX_MEMBERS = 16
+#: Report versions whose keys an incident keeps to recognise a redelivery.
+MAX_ABSORBED = 256
+
+
+def bounded(state: LinkerState, max_bytes: int) -> tuple[LinkerState, int]:
+    """The state of a key, small enough for one record of the table's changelog.
+
+    Each incident keeps at most `MAX_MEMBERS` reports and `MAX_ABSORBED` keys; if the open
+    incidents of the key still do not fit, those whose latest report is oldest close early (their
+    last value stays on the topic; a later report of one opens a new incident). Returns the state
+    and how many incidents were closed.
+    """
+    incidents = [_trimmed(incident) for incident in state.incidents]
+    sizes = {id(i): len(i.model_dump_json()) + 1 for i in incidents}
+    total = sum(sizes.values()) + 64
+    evict: set[int] = set()
+    for incident in sorted(incidents, key=_latest_report):
+        if total <= max_bytes:
+            break
+        evict.add(id(incident))
+        total -= sizes[id(incident)]
+    kept = [i for i in incidents if id(i) not in evict]
+    return LinkerState(watermark=state.watermark, incidents=kept), len(evict)
+
+
+def _trimmed(incident: OpenIncident) -> OpenIncident:
+    reports, absorbed = incident.reports, incident.absorbed
+    if len(reports) <= MAX_MEMBERS and len(absorbed) <= MAX_ABSORBED:
+        return incident
+    if len(reports) > MAX_MEMBERS:
+        reports = [reports[0], *reports[-(MAX_MEMBERS - 1) :]]
+    forgotten = incident.forgotten + max(0, len(absorbed) - MAX_ABSORBED)
+    return OpenIncident(reports=reports, absorbed=absorbed[-MAX_ABSORBED:], forgotten=forgotten)
+
+
+def _latest_report(incident: OpenIncident) -> datetime:
+    return max(report.published_at for report in incident.reports)
 
 
 def _store(state: MutableMapping[bytes, bytes], key: bytes, value: bytes) -> None:

@@ -149,4 +149,6 @@ def incident_step(context: StepContext) -> Step:
         context.state,
         policy_of(settings.incident_quiet_hours, settings.incident_lateness_hours),
         article_dead_letters(context.dead_letter_bytes),
+        # One changelog record per region key: half the largest record, as for dead letters.
+        max_state_bytes=context.dead_letter_bytes,
     )
