@@ -128,6 +128,22 @@ class GuardedConsumer(KafkaConsumer):
         return super()._new_offset(tp)
 
 
+class PlainStream(faust.Stream[Any]):
+    """Faust's stream, iterated by its pure-Python loop rather than the compiled one.
+
+    Both skip records fetched around a rebalance; the compiled loop then drops them without a
+    word (never acknowledged, never fetched again: the partition's commits stop at the first
+    one, and the records after it wait until the next restart), while the Python loop hands them
+    to `GuardedConsumer.ack`, which sends the partition back to them. Per record the difference
+    is microseconds, against the milliseconds of parsing and enrichment.
+    """
+
+    def __aiter__(self) -> Any:
+        iterator: Any = self._py_aiter()  # an async generator; Faust types it as an iterator
+        self._active_agens.add(iterator)
+        return iterator
+
+
 class NewsstreamApp(faust.App):
     """A Faust app that never drops a record it has fetched.
 
@@ -176,6 +192,7 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         broker_session_timeout=settings.kafka_session_timeout_seconds,
         broker_heartbeat_interval=min(3.0, settings.kafka_session_timeout_seconds / 3),
         store="memory://",
+        Stream=PlainStream,
         datadir=settings.worker_data_dir / settings.app_id,
         autodiscover=False,
     )

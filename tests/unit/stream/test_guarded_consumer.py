@@ -95,3 +95,37 @@ async def test_the_rewind_waits_for_a_rebalance_under_way_to_end() -> None:
     app.flow_control.resume()
     await consumer._rewinding
     assert calls == [{TP(TOPIC, 0): 5}]
+
+
+async def test_a_record_the_stream_skips_reaches_the_consumer_to_be_fetched_again() -> None:
+    """Faust's compiled stream loop drops skipped records silently; the app's streams use the
+    Python loop, which hands them to the consumer."""
+    from faust.events import Event
+
+    app = _app_with_generation(3)
+    consumer = app.consumer
+    calls: list[dict[TP, int]] = []
+
+    async def call_thread(function: object, targets: dict[TP, int]) -> None:
+        calls.append(dict(targets))
+
+    consumer._thread.call_thread = call_thread  # type: ignore[attr-defined]
+    stream = app.stream(app.channel())
+    message = _message(5, 2)  # fetched before the rebalance that made generation 3
+    await stream.channel.put(Event(app, b"k", b"v", {}, message))
+    seen: list[object] = []
+
+    async def read() -> None:
+        async for value in stream:
+            seen.append(value)
+
+    reader = asyncio.ensure_future(read())
+    for _ in range(50):
+        await asyncio.sleep(0.01)
+        if consumer._rewinding is not None:
+            break
+    reader.cancel()
+    assert seen == []
+    assert consumer._rewinding is not None
+    await consumer._rewinding
+    assert calls == [{TP(TOPIC, 0): 5}]
