@@ -28,6 +28,17 @@ def _message(offset: int, generation: int) -> ConsumerMessage:
     )
 
 
+def _recorded_rewinds(consumer: object) -> list[dict[TP, int]]:
+    """The rewinds the consumer asks its thread for, recorded instead of carried out."""
+    calls: list[dict[TP, int]] = []
+
+    async def call_thread(function: object, targets: dict[TP, int]) -> None:
+        calls.append(dict(targets))
+
+    consumer._thread.call_thread = call_thread  # type: ignore[attr-defined]
+    return calls
+
+
 async def test_a_record_of_the_current_generation_is_acknowledged() -> None:
     app = _app_with_generation(3)
     assert app.consumer.ack(_message(0, 3))
@@ -66,12 +77,7 @@ async def test_no_fetched_record_is_dropped_as_already_read() -> None:
 async def test_a_skipped_record_is_fetched_again_from_its_offset() -> None:
     app = _app_with_generation(3)
     consumer = app.consumer
-    calls: list[dict[TP, int]] = []
-
-    async def call_thread(function: object, targets: dict[TP, int]) -> None:
-        calls.append(dict(targets))
-
-    consumer._thread.call_thread = call_thread  # type: ignore[attr-defined]
+    calls = _recorded_rewinds(consumer)
     for offset in (7, 5, 9):
         consumer.ack(_message(offset, 2))  # converted while the generation was still 2
     await consumer._rewinding
@@ -81,12 +87,7 @@ async def test_a_skipped_record_is_fetched_again_from_its_offset() -> None:
 async def test_the_rewind_waits_for_a_rebalance_under_way_to_end() -> None:
     app = _app_with_generation(3)
     consumer = app.consumer
-    calls: list[dict[TP, int]] = []
-
-    async def call_thread(function: object, targets: dict[TP, int]) -> None:
-        calls.append(dict(targets))
-
-    consumer._thread.call_thread = call_thread  # type: ignore[attr-defined]
+    calls = _recorded_rewinds(consumer)
     app.flow_control.suspend()
     consumer.ack(_message(5, 3))
     await asyncio.sleep(0.05)
@@ -104,12 +105,7 @@ async def test_a_record_the_stream_skips_reaches_the_consumer_to_be_fetched_agai
 
     app = _app_with_generation(3)
     consumer = app.consumer
-    calls: list[dict[TP, int]] = []
-
-    async def call_thread(function: object, targets: dict[TP, int]) -> None:
-        calls.append(dict(targets))
-
-    consumer._thread.call_thread = call_thread  # type: ignore[attr-defined]
+    calls = _recorded_rewinds(consumer)
     stream = app.stream(app.channel())
     message = _message(5, 2)  # fetched before the rebalance that made generation 3
     await stream.channel.put(Event(app, b"k", b"v", {}, message))
