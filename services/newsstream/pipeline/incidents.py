@@ -70,26 +70,23 @@ def report_emission(article: Article, found: Enrichment, source: str) -> Emissio
 
 
 def incident_emission(incident: IncidentV1) -> Emission:
-    return Emission(
-        output=Topic.INCIDENTS,
-        key=incident.incident_id,
-        message=incident,
-        event_type=EventType.INCIDENT,
-        event_id=incident.event_id,
-        source=SOURCE,
-        time=incident.last_updated,
-        subject=incident.incident_id,
-    )
+    return _on_incidents(incident.incident_id, incident, incident.event_id, incident.last_updated)
 
 
 def tombstone(incident_id: str, time: datetime) -> Emission:
     """Deletes an id a merge retired from the compacted topic."""
+    return _on_incidents(incident_id, None, f"{incident_id}/retired", time)
+
+
+def _on_incidents(
+    incident_id: str, incident: IncidentV1 | None, event_id: str, time: datetime
+) -> Emission:
     return Emission(
         output=Topic.INCIDENTS,
         key=incident_id,
-        message=None,
+        message=incident,
         event_type=EventType.INCIDENT,
-        event_id=f"{incident_id}/retired",
+        event_id=event_id,
         source=SOURCE,
         time=time,
         subject=incident_id,
