@@ -89,7 +89,7 @@ def main(log_level: str | None) -> None:
 
 @main.command()
 def run() -> None:
-    """Run the service: its three agents (parse, de-duplicate, enrich) in one worker.
+    """Run the service: all its stages (parse, de-duplicate, enrich, link incidents) in one worker.
 
     With no bootstrap servers configured, first start a local single-node Kafka broker
     (jars fetched once with Maven), create the topics, and stop it all on Ctrl-C.

@@ -347,12 +347,12 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
             current = head
             continue
         if lemma in TOLL_NOUNS or lower in TOLL_NOUNS:
-            return _toll_reading(head, head, breakdown)
+            return _toll_reading(head, head, start, breakdown)
         toll = _toll_subject(head)
         if toll is not None and (
             lemma in TOLL_VERBS or lower in TOLL_VERBS or lemma in TOLL_OBJECT_VERBS
         ):
-            return _toll_reading(toll, head, breakdown)
+            return _toll_reading(toll, head, start, breakdown)
         if lemma in INCLUDE_VERBS or lower in INCLUDE_VERBS:
             kind = _listed_kind(head, include_kind)
             if kind is None:
@@ -720,7 +720,9 @@ def _toll_subject(verb: Token) -> Token | None:
     return None
 
 
-def _toll_reading(toll: Token, verb: Token, breakdown: bool) -> Reading:
+def _toll_reading(toll: Token, verb: Token, counted: Token, breakdown: bool) -> Reading:
+    """A toll is of deaths unless a word says otherwise; the word right after the count says
+    it most plainly ("the toll rose to six injured"), whatever the parser hung it on."""
     kind = CasualtyKind.KILLED
     for child in toll.children:
         found = kind_of(child) if child.dep_ in {"compound", "amod", "nmod"} else None
@@ -729,6 +731,9 @@ def _toll_reading(toll: Token, verb: Token, breakdown: bool) -> Reading:
     of_kind = _of_group_kind(toll)
     if of_kind is not None:
         kind = of_kind
+    stated = _kind_right_after(counted)
+    if stated is not None:
+        kind = stated
     lemma = verb.lemma_.lower()
     implied = TOLL_VERBS.get(lemma) or TOLL_VERBS.get(verb.lower_)
     qualifier = CountQualifier(implied) if implied and implied != "exact" else None
@@ -741,6 +746,14 @@ def _toll_reading(toll: Token, verb: Token, breakdown: bool) -> Reading:
         breakdown=breakdown,
         qualifier=qualifier,
     )
+
+
+def _kind_right_after(counted: Token) -> CasualtyKind | None:
+    after = counted.i + 1
+    if after >= len(counted.doc):
+        return None
+    word = counted.doc[after]
+    return kind_of(word) if word.pos_ in {"ADJ", "VERB"} else None
 
 
 def _of_group_kind(noun: Token) -> CasualtyKind | None:

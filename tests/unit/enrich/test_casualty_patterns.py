@@ -427,3 +427,18 @@ def test_a_killers_own_death_told_by_an_idiom(
     text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
 ) -> None:
     assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The toll rose to six injured after the blast.", [(6, "injured")]),
+        ("The toll climbed to nine missing after the flood.", [(9, "missing")]),
+        ("The death toll rose to 12 dead and 30 injured.", [(12, "killed"), (30, "injured")]),
+        ("The death toll rose to 15, police said.", [(15, "killed")]),
+    ],
+)
+def test_a_kind_word_right_after_a_toll_count_says_what_the_toll_counts(
+    text: str, figures: list[tuple[int, str]], enrich_text: Enrich
+) -> None:
+    assert _figures(enrich_text(text)) == figures
