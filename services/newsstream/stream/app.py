@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
 import faust
+from faust.transport.consumer import RecordMap
 from faust.transport.drivers.aiokafka import Consumer as KafkaConsumer
 from faust.transport.drivers.aiokafka import Producer as KafkaProducer
 from faust.types import TP, ConsumerT, Message, ProducerT
@@ -81,6 +82,37 @@ class GuardedConsumer(KafkaConsumer):
         self._read_offset = _Unfiltered()
         self._rewinds: dict[TP, int] = {}
         self._rewinding: asyncio.Future[None] | None = None
+        self._fetched: dict[TP, tuple[int, int]] = {}
+
+    async def _wait_next_records(self, timeout: float) -> tuple[RecordMap | None, set[TP] | None]:
+        records, active = await super()._wait_next_records(timeout)
+        self._fetched = {
+            tp: (batch[0].offset, batch[-1].offset)
+            for tp, batch in (records or {}).items()
+            if batch
+        }
+        return records, active
+
+    async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
+        """Faust's fetch loop, fetching again what it fetched and then dropped.
+
+        Faust drops a fetched batch when flow stopped while it was on its way (a rebalance
+        began), or stops handing it out when the generation changes, trusting a seek to the
+        committed offsets to fetch the records again. A partition with nothing committed yet is
+        never sought, so its records were skipped until the next restart, and a new worker
+        whose first fetch met a rebalance sat idle with its whole backlog unread.
+        """
+        handed: dict[TP, int] = {}
+        try:
+            async for tp, message in super().getmany(timeout):
+                handed[tp] = message.offset
+                yield tp, message
+        finally:
+            fetched, self._fetched = self._fetched, {}
+            for tp, (first, last) in fetched.items():
+                done = handed.get(tp)
+                if (done is None or done < last) and self.app.topics.acks_enabled_for(tp.topic):
+                    self._rewind_later(tp, first if done is None else done + 1)
 
     def ack(self, message: Message) -> bool:
         app = self.app
@@ -100,6 +132,9 @@ class GuardedConsumer(KafkaConsumer):
         # gone back far enough (a partition never committed is not sought at all).
         await self.app.flow_control.acquire()
         targets, self._rewinds = self._rewinds, {}
+        # What the group committed was processed, by this worker or another.
+        committed = self._committed_offset
+        targets = {tp: max(offset, committed.get(tp) or 0) for tp, offset in targets.items()}
         if targets:
             await self._thread.call_thread(self._seek_back, targets)
 

@@ -125,3 +125,80 @@ async def test_a_record_the_stream_skips_reaches_the_consumer_to_be_fetched_agai
     assert consumer._rewinding is not None
     await consumer._rewinding
     assert calls == [{TP(TOPIC, 0): 5}]
+
+
+def _fetching(consumer: object, offsets: list[int]) -> None:
+    """The consumer's next fetch returns these records of partition 0."""
+    from aiokafka.structs import ConsumerRecord
+
+    tp = TP(TOPIC, 0)
+    batch = [
+        ConsumerRecord(TOPIC, 0, offset, 0, 0, b"k", b"v", None, 1, 1, ()) for offset in offsets
+    ]
+
+    async def fetch(active_partitions: object, timeout: float) -> dict[TP, list[object]]:
+        return {tp: batch}
+
+    async def no_seek() -> None:
+        return None
+
+    consumer._getmany = fetch  # type: ignore[attr-defined]
+    consumer._get_active_partitions = lambda: {tp}  # type: ignore[attr-defined]
+    consumer.highwater = lambda tp: offsets[-1] + 1  # type: ignore[attr-defined]
+    consumer.perform_seek = no_seek  # type: ignore[attr-defined]
+
+
+async def test_records_fetched_but_not_handed_out_when_flow_stops_are_fetched_again() -> None:
+    app = _app_with_generation(3)
+    consumer = app.consumer
+    calls = _recorded_rewinds(consumer)
+    _fetching(consumer, [5, 6, 7])
+    consumer.resume_flow()
+    handed = []
+    async for _, message in consumer.getmany(timeout=0.1):
+        handed.append(message.offset)
+        consumer.stop_flow()  # a rebalance begins while the batch is handed out
+    assert handed == [5]
+    await consumer._rewinding
+    assert calls == [{TP(TOPIC, 0): 6}]
+
+
+async def test_a_batch_that_arrives_after_flow_stopped_is_fetched_again_whole() -> None:
+    """Faust then seeks to the committed offsets, and a partition never committed is not
+    sought at all: a new worker sat idle with its backlog read past and never handed out."""
+    app = _app_with_generation(3)
+    consumer = app.consumer
+    calls = _recorded_rewinds(consumer)
+    _fetching(consumer, [0, 1, 2])
+    consumer.resume_flow()
+    fetch = consumer._getmany
+
+    async def fetch_then_stop(active_partitions: object, timeout: float) -> object:
+        records = await fetch(active_partitions, timeout)
+        consumer.stop_flow()
+        return records
+
+    consumer._getmany = fetch_then_stop  # type: ignore[method-assign]
+    assert [message async for _, message in consumer.getmany(timeout=0.1)] == []
+    await consumer._rewinding
+    assert calls == [{TP(TOPIC, 0): 0}]
+
+
+async def test_a_rewind_stops_at_what_the_group_committed() -> None:
+    app = _app_with_generation(3)
+    consumer = app.consumer
+    calls = _recorded_rewinds(consumer)
+    consumer._committed_offset[TP(TOPIC, 0)] = 8  # another worker processed up to here
+    consumer.ack(_message(5, 2))
+    await consumer._rewinding
+    assert calls == [{TP(TOPIC, 0): 8}]
+
+
+async def test_a_batch_handed_out_whole_is_not_fetched_again() -> None:
+    app = _app_with_generation(3)
+    consumer = app.consumer
+    _recorded_rewinds(consumer)
+    _fetching(consumer, [5, 6, 7])
+    consumer.resume_flow()
+    assert [message.offset async for _, message in consumer.getmany(timeout=0.1)] == [5, 6, 7]
+    assert consumer._rewinding is None
