@@ -54,6 +54,12 @@ class Settings(BaseSettings):
         default="127.0.0.1", description="Address of those endpoints; 0.0.0.0 in a container."
     )
     worker_web_port: int = Field(default=6066, ge=0, le=65535, description="0: any free port.")
+    shutdown_timeout_seconds: float = Field(
+        default=45.0,
+        gt=0,
+        description="After SIGTERM or SIGINT, a worker not stopped by then (its broker unreachable,"
+        " say) exits anyway; what it processed since its last commit is processed again.",
+    )
     log_level: str = "info"
     log_format: Literal["text", "json"] = Field(
         default="text", description="One line per record as text, or as a JSON object."

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsstream.settings import Settings
+from newsstream.stream.worker import EXIT_GAVE_UP
 from tests.faults.accounting import Page, account, fresh, mixed_pages
 from tests.support.cluster import three_brokers
 from tests.support.kafka import local_broker
@@ -25,6 +26,7 @@ pytestmark = [pytest.mark.kafka, pytest.mark.faults]
 
 CRASH_PAGES = int(os.environ.get("NEWSSTREAM_FAULT_PAGES", "10000"))
 DRAIN_SECONDS = 30
+SHUTDOWN_DEADLINE = 10.0
 
 
 def _send(bootstrap: str, settings: Settings, pages: list[Page]) -> None:
@@ -131,6 +133,34 @@ def test_the_broker_stopped_and_started_mid_stream_loses_nothing(
         assert (count.lost, count.duplicated) == (0, 0)
     finally:
         broker.stop()
+
+
+def test_a_worker_told_to_stop_while_its_broker_is_down_exits_by_its_deadline(
+    fixtures_dir: Path, tmp_path: Path
+) -> None:
+    """Stopping commits and leaves the group, which a worker cannot do without its broker: it
+    exits anyway once its shutdown deadline passes, rather than waiting to be killed."""
+    broker = local_broker(tmp_path / "kafka")
+    bootstrap = broker.start()
+    try:
+        settings = fresh(bootstrap, "deadline", partitions=2)
+        settings = settings.model_copy(update={"shutdown_timeout_seconds": SHUTDOWN_DEADLINE})
+        pages = mixed_pages(fixtures_dir, 60, run=settings.topic_prefix.rstrip("."))
+        _send(bootstrap, settings, pages)
+        log = tmp_path / "worker.log"
+        with running_worker(settings, log) as worker:
+            _until_articles(bootstrap, settings, 5, worker)
+            broker.stop()
+            asked = time.monotonic()
+            worker.send_signal(signal.SIGTERM)
+            status = worker.wait(SHUTDOWN_DEADLINE + 60)
+            took = time.monotonic() - asked
+    finally:
+        broker.stop()
+    print(f"SIGTERM without a broker: exit status {status} after {took:.1f} s")
+    assert took <= SHUTDOWN_DEADLINE + 5
+    gave_up = [line for line in log.read_text().splitlines() if "still stopping" in line]
+    assert (status, len(gave_up)) in {(0, 0), (EXIT_GAVE_UP, 1)}
 
 
 def test_one_broker_of_three_killed_mid_stream_loses_nothing(

@@ -44,6 +44,7 @@ def worker_env(settings: Settings) -> dict[str, str]:
             "NEWSSTREAM_KAFKA_SESSION_TIMEOUT_SECONDS": "8",
             # Several workers run side by side: each takes a free port for its endpoints.
             "NEWSSTREAM_WORKER_WEB_PORT": str(settings.worker_web_port),
+            "NEWSSTREAM_SHUTDOWN_TIMEOUT_SECONDS": str(settings.shutdown_timeout_seconds),
         }
     )
     if settings.kafka_sasl_password is not None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import ExitStack
 from typing import Any
@@ -25,6 +28,8 @@ log = logging.getLogger(__name__)
 #: Seconds between two readings of the consumer's lag, and of whether it is settled.
 LAG_INTERVAL = 5.0
 READINESS_INTERVAL = 1.0
+#: Exit status of a worker that did not stop in time after a signal.
+EXIT_GAVE_UP = 3
 
 
 class Worker(faust.Worker):
@@ -33,13 +38,35 @@ class Worker(faust.Worker):
     Named as Faust's is, so its lines read "[^Worker]: Ready" as operators know them.
     """
 
-    def __init__(self, app: faust.App, *, json_logs: bool, **options: Any) -> None:
+    def __init__(
+        self, app: faust.App, *, json_logs: bool, shutdown_timeout: float, **options: Any
+    ) -> None:
         super().__init__(app, **options)
         self.json_logs = json_logs
+        self.shutdown_timeout = shutdown_timeout
 
     def on_setup_root_logger(self, logger: logging.Logger, level: int) -> None:
         super().on_setup_root_logger(logger, level)
         logs.configure(logger, json=self.json_logs)
+
+    def _schedule_shutdown(self, signal: signal.Signals) -> None:
+        """Faust's orderly stop, with a deadline: waiting for a broker that is gone (to commit,
+        to leave the group) would otherwise keep the process alive until it is killed."""
+        if not self._signal_stop_time:
+            deadline = threading.Timer(self.shutdown_timeout, self._give_up, args=(signal,))
+            deadline.daemon = True
+            deadline.start()
+        super()._schedule_shutdown(signal)
+
+    def _give_up(self, signal: signal.Signals) -> None:
+        log.error(
+            "still stopping %.0f s after %s (is the broker reachable?): exiting now; records"
+            " processed since the last commit will be processed again",
+            self.shutdown_timeout,
+            signal.name,
+        )
+        logging.shutdown()
+        os._exit(EXIT_GAVE_UP)
 
 
 def build_worker(settings: Settings, bootstrap: str, stack: ExitStack) -> faust.Worker:
@@ -103,6 +130,7 @@ def build_worker(settings: Settings, bootstrap: str, stack: ExitStack) -> faust.
     return Worker(
         app,
         json_logs=settings.log_format == "json",
+        shutdown_timeout=settings.shutdown_timeout_seconds,
         loop=loop,
         loglevel=settings.log_level,
         override_logging=True,
