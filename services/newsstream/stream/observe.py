@@ -32,6 +32,7 @@ _EMITTED = {
     EventType.ENTITY: "entities",
     EventType.CASUALTY: "casualty figures",
     EventType.CASUALTY_SUMMARY: "casualty summaries",
+    EventType.INCIDENT: "incident versions",
 }
 
 #: One consumer position: topic, partition, records not yet read (high water minus position).
@@ -63,7 +64,7 @@ class Metrics:
         )
         self.stage_seconds = Histogram(
             "newsstream_stage_seconds",
-            "Seconds spent on one record (parse, dedup) or one batch (enrich), outputs included.",
+            "Seconds spent on one record (or batch, in batched stages), outputs included.",
             ["stage"],
             buckets=_STAGE_BUCKETS,
             registry=self.registry,
@@ -76,7 +77,8 @@ class Metrics:
         )
         self.emitted = Counter(
             "newsstream_events_emitted",
-            "Events emitted, by kind: articles, entities, casualty figures, casualty summaries.",
+            "Events emitted, by kind: articles, entities, casualty figures, casualty summaries,"
+            " incident versions.",
             ["kind"],
             registry=self.registry,
         )
@@ -112,7 +114,12 @@ class Metrics:
                 # Articles on the internal parsed topic are counted once published, after
                 # de-duplication.
                 kind = _EMITTED.get(emission.event_type)
-                if kind is not None and not spec(emission.output).internal:
+                # A tombstone (an incident merged into another) is no event of its own.
+                if (
+                    kind is not None
+                    and emission.message is not None
+                    and not spec(emission.output).internal
+                ):
                     self.emitted.labels(kind).inc()
                 if isinstance(emission.message, DeadLetter):
                     error = emission.message.error

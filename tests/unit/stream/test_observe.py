@@ -93,3 +93,22 @@ def test_produced_records_are_counted_per_topic() -> None:
     metrics.produced_to(["news.articles", "news.articles", "news.entities"])
     assert _sample(metrics, "newsstream_records_produced_total", topic="news.articles") == 2
     assert _sample(metrics, "newsstream_records_produced_total", topic="news.entities") == 1
+
+
+def test_incident_versions_are_counted_and_a_merged_incident_s_tombstone_is_not(
+    fixtures_dir: Path,
+) -> None:
+    from dataclasses import replace
+
+    from newsstream.models import EventType
+    from newsstream.topology import Topic
+
+    body = (fixtures_dir / "pages" / "harbour-fire.txt").read_text()
+    page = _record(orjson.dumps({"body": body, "fetched_at": AT.isoformat()}))
+    article = process_page_record(page, LIMITS)[0]
+    version = replace(article, output=Topic.INCIDENTS, event_type=EventType.INCIDENT)
+    tombstone = replace(version, key="merged-away", message=None)
+    report = ConsumedRecord("news.incidents.reports", 0, 0, b"US-TN", b"{}")
+    metrics = Metrics(spacy_model="model")
+    metrics.observe("incidents", [report], [[version, tombstone]], 0.01)
+    assert _sample(metrics, "newsstream_events_emitted_total", kind="incident versions") == 1
