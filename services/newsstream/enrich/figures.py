@@ -378,11 +378,22 @@ def _counts_all_hit(figure: Figure) -> bool:
     of everyone hit, the dead among them included (unless they are "others" beside the
     dead)."""
     carrier = figure.reading.carrier
-    if figure.implicit or carrier is None or _last_word(figure.victims) in _OTHERS:
+    if figure.implicit or carrier is None or _others(figure):
         return False
     if figure.kind is CasualtyKind.INJURED and bears_injuries(carrier):
         return True
     return carrier.lemma_.lower() in HIT_VERBS and inferred_injury(figure.reading)
+
+
+def _others(figure: Figure) -> bool:
+    """ "four others", "two other teens", "three more people": people beside those told of
+    before, so not the dead among them."""
+    if _last_word(figure.victims) in _OTHERS:
+        return True
+    victim = figure.reading.victim
+    return victim is not None and any(
+        c.dep_ == "amod" and c.lower_ in _OTHERS for c in victim.children
+    )
 
 
 def _superseded(figures: Sequence[Figure], ids: dict[int, str]) -> frozenset[str]:

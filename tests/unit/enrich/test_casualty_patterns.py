@@ -193,6 +193,8 @@ def test_an_intended_casualty_is_still_no_figure(enrich_text: Enrich) -> None:
         ("Police said five people were shot on Friday night. Two men were killed.", (2, 3)),
         ("Six people were shot at the party, and two of them died.", (2, 4)),
         ("One man was killed and two others were shot.", (1, 2)),
+        ("A boy was killed on Friday. Two other teens who were with him were also shot.", (1, 2)),
+        ("Police said Miller and the four other men were shot. Miller was killed.", (1, 4)),
         ("A woman was shot in the leg. A man was killed in a separate attack.", (1, 1)),
     ],
 )
