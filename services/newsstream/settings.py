@@ -29,6 +29,11 @@ class Settings(BaseSettings):
     kafka_ssl_certfile: Path | None = None
     kafka_ssl_keyfile: Path | None = None
 
+    kafka_connect_timeout_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description="How long a starting worker waits for the broker to answer before giving up.",
+    )
     kafka_session_timeout_seconds: float = Field(
         default=30.0,
         ge=6,
@@ -66,6 +71,11 @@ class Settings(BaseSettings):
     )
     max_message_bytes: int = Field(
         default=4 * 1024 * 1024, description="Largest record produced or accepted."
+    )
+    stream_buffer_records: int = Field(
+        default=4096,
+        ge=1,
+        description="Records fetched ahead and held per topic before fetching pauses.",
     )
     enrich_batch_size: int = Field(default=16, ge=1)
     enrich_batch_seconds: float = Field(default=0.2, gt=0)

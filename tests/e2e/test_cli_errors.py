@@ -82,3 +82,32 @@ def test_replay_dry_run_lists_what_it_would_send(tmp_path: Path) -> None:
     assert line["topic"] == letter.original.topic
     assert line["bytes"] == len(orjson.dumps(page))
     assert "would send 1 record(s)" in listed.stderr
+
+
+def test_a_worker_whose_broker_never_answers_exits_with_one_clear_line(tmp_path: Path) -> None:
+    import os
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        **os.environ,
+        "NEWSSTREAM_KAFKA_BOOTSTRAP_SERVERS": f"127.0.0.1:{port}",
+        "NEWSSTREAM_KAFKA_CONNECT_TIMEOUT_SECONDS": "2",
+        "NEWSSTREAM_WORKER_WEB_PORT": "0",
+        "NEWSSTREAM_WORKER_DATA_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        newsstream_command("worker"),
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        f"cannot create the topics on Kafka at 127.0.0.1:{port}" in result.stderr.splitlines()[-1]
+    )

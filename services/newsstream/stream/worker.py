@@ -12,6 +12,7 @@ from contextlib import ExitStack
 from typing import Any
 
 import faust
+from aiokafka.errors import KafkaError
 
 from newsstream.broker.admin import ensure_topics
 from newsstream.enrich import Enricher
@@ -94,7 +95,15 @@ def build_worker(settings: Settings, bootstrap: str, stack: ExitStack) -> faust.
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     if settings.create_topics:
-        loop.run_until_complete(ensure_topics(settings, bootstrap))
+        try:
+            connect = settings.kafka_connect_timeout_seconds
+            loop.run_until_complete(ensure_topics(settings, bootstrap, timeout=connect))
+        except (KafkaError, TimeoutError) as error:
+            raise SystemExit(
+                f"cannot create the topics on Kafka at {bootstrap}: {error}; check"
+                " NEWSSTREAM_KAFKA_BOOTSTRAP_SERVERS and, for a secured cluster, the"
+                " NEWSSTREAM_KAFKA_SSL_* and NEWSSTREAM_KAFKA_SASL_* settings"
+            ) from None
     enricher = Enricher(settings.spacy_model, table_cache=settings.table_cache)
     readiness.models_loaded = True
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes only the last level
