@@ -73,9 +73,16 @@ class Settings(BaseSettings):
         default=4 * 1024 * 1024, description="Largest record produced or accepted."
     )
     stream_buffer_records: int = Field(
-        default=4096,
+        default=64,
         ge=1,
-        description="Records fetched ahead and held per topic before fetching pauses.",
+        description="Records fetched ahead and held per topic before fetching pauses "
+        "(Faust's default, 4096 raw pages, can hold hundreds of megabytes of a backlog).",
+    )
+    malloc_arenas: int = Field(
+        default=2,
+        ge=0,
+        description="Most memory arenas the C allocator keeps (glibc); each thread would "
+        "otherwise get its own, and memory freed in one is not reused by another. 0: its default.",
     )
     enrich_batch_size: int = Field(default=16, ge=1)
     enrich_batch_seconds: float = Field(default=0.2, gt=0)

@@ -224,6 +224,7 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         producer_max_request_size=settings.max_message_bytes + _RECORD_OVERHEAD,
         consumer_max_fetch_size=settings.max_message_bytes + _RECORD_OVERHEAD,
         producer_acks=-1,
+        stream_buffer_maxsize=settings.stream_buffer_records,
         broker_session_timeout=settings.kafka_session_timeout_seconds,
         broker_heartbeat_interval=min(3.0, settings.kafka_session_timeout_seconds / 3),
         store="memory://",

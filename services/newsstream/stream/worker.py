@@ -22,6 +22,7 @@ from newsstream.stream import logs
 from newsstream.stream.agents import register_agents
 from newsstream.stream.app import create_app
 from newsstream.stream.health import HealthServer, Readiness
+from newsstream.stream.memory import limit_malloc_arenas
 from newsstream.stream.observe import Lag, Metrics
 
 log = logging.getLogger(__name__)
@@ -159,6 +160,7 @@ def _settled(app: faust.App) -> bool:
 
 def run_worker(settings: Settings, bootstrap: str) -> None:
     """Run until SIGINT/SIGTERM; Faust stops the agents and commits what was processed."""
+    limit_malloc_arenas(settings.malloc_arenas)  # before any thread starts
     with ExitStack() as stack:
         worker = build_worker(settings, bootstrap, stack)
         try:
