@@ -430,9 +430,15 @@ def _one_dead(token: Token) -> bool:
         return False
     if token.pos_ == "PROPN":
         return bool(token.ent_type_ in {"PERSON", "FAC", ""} and token.tag_ == "NNP")
-    if token.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in token.children):
+    if _age_for_person(token):
         return True
     return _singular_person_noun(token)
+
+
+def _age_for_person(token: Token) -> bool:
+    """ "a 9-year-old", "the 16-year-old": an age standing for one person (the parser makes
+    "old" the head)."""
+    return token.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in token.children)
 
 
 def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) -> list[Figure]:
@@ -455,7 +461,13 @@ def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) 
         if victim is None:
             figures.extend(_victim_list(doc, field_name, source, token, kind, carrier))
             continue
-        reading = Reading(kind=kind, trigger=token, victim=victim, carrier=carrier)
+        reading = Reading(
+            kind=kind,
+            trigger=token,
+            victim=victim,
+            carrier=carrier,
+            include_part=_among_a_group(token),
+        )
         if rejected(doc, victim, reading):
             continue
         figures.append(
@@ -473,6 +485,12 @@ def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) 
             )
         )
     return figures
+
+
+def _among_a_group(verb: Token) -> bool:
+    """ "Steve was among those shot dead": one member of a group counted elsewhere, whose
+    count already takes them in."""
+    return any(c.dep_ == "prep" and c.lower_ == "among" for c in verb.children)
 
 
 def _victim_list(
@@ -510,6 +528,8 @@ def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> To
             return child
         if child.lower_ in SELF_PRONOUNS:
             return child  # "shot himself"
+        if _age_for_person(child):
+            return child  # "a 15-year-old was shot"
         if child.pos_ not in {"NOUN", "PROPN"}:
             continue
         if child.tag_ not in {"NN", "NNP"} or _looks_plural(child):

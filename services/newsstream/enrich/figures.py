@@ -171,14 +171,18 @@ def _stated_in(headline: Figure, body: Sequence[Figure]) -> bool:
 
 def _drop_counted_lone_victims(figures: list[Figure]) -> list[Figure]:
     """Lone victims of a kind the article counts with a number of its event (a count of a
-    period running up to now takes in more than the event)."""
+    period running up to now takes in more than the event); a named one stays, unless told
+    of as a member of a counted group ("Steve was among those shot dead")."""
     counted = {
         f.kind for f in figures if not f.implicit and f.count is not None and not _running(f)
     }
     return [
         f
         for f in figures
-        if not f.implicit or f.named_victim or f.kind not in counted or _perpetrator(f)
+        if not f.implicit
+        or (f.named_victim and not f.reading.include_part)
+        or f.kind not in counted
+        or _perpetrator(f)
     ]
 
 

@@ -95,6 +95,9 @@ def test_disjoint_groups_add_up_and_a_stated_toll_wins(
         ("A man was shot in the arm on Main Street.", (None, 1)),
         ("An officer shot the boy in the chest and killed him.", (1, None)),
         ("A man was shot and killed on Elm Street. The suspect was arrested.", (1, None)),
+        ("Police said a 17-year-old was shot and killed near the park.", (1, None)),
+        ("A 15-year-old was shot outside a store. He later died at the hospital.", (1, None)),
+        ("The 16-year-old was shot in the leg on Friday.", (None, 1)),
     ],
 )
 def test_one_victim_counts_as_one(
@@ -444,3 +447,13 @@ def test_a_kind_word_right_after_a_toll_count_says_what_the_toll_counts(
     text: str, figures: list[tuple[int, str]], enrich_text: Enrich
 ) -> None:
     assert _figures(enrich_text(text)) == figures
+
+
+def test_a_named_victim_among_a_counted_group_is_no_figure_of_its_own(
+    enrich_text: Enrich,
+) -> None:
+    result = enrich_text(
+        "Police fired on the crowd, leaving four people dead. "
+        "A man identified as Steve was among those shot dead by police."
+    )
+    assert _figures(result) == [(4, "killed")]
