@@ -55,14 +55,13 @@ def _broker_errors(settings: Settings) -> Iterator[None]:
     """A broker that cannot be reached or refuses us is one clear line, not a traceback."""
     from aiokafka.errors import KafkaError
 
+    from newsstream.broker.connection import SETTINGS_HINT
+
     try:
         yield
     except KafkaError as error:
         where = settings.kafka_bootstrap_servers or "the local broker"
-        raise click.ClickException(
-            f"Kafka at {where}: {error}; check NEWSSTREAM_KAFKA_BOOTSTRAP_SERVERS and, for a"
-            " secured cluster, the NEWSSTREAM_KAFKA_SSL_* and NEWSSTREAM_KAFKA_SASL_* settings"
-        ) from None
+        raise click.ClickException(f"Kafka at {where}: {error}; {SETTINGS_HINT}") from None
 
 
 def _local_kafka(settings: Settings) -> LocalKafka:

@@ -7,6 +7,12 @@ from typing import Any
 
 from newsstream.settings import Settings
 
+#: What to check when the broker cannot be reached or refuses us, ending every such error.
+SETTINGS_HINT = (
+    "check NEWSSTREAM_KAFKA_BOOTSTRAP_SERVERS and, for a secured cluster, the"
+    " NEWSSTREAM_KAFKA_SSL_* and NEWSSTREAM_KAFKA_SASL_* settings"
+)
+
 
 def ssl_context(settings: Settings) -> ssl.SSLContext | None:
     if "SSL" not in settings.kafka_security_protocol:

@@ -10,7 +10,6 @@ but must be set before the process starts; setting it here covers a worker start
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import os
 
@@ -28,11 +27,8 @@ def limit_malloc_arenas(arenas: int) -> bool:
     """
     if arenas <= 0 or "MALLOC_ARENA_MAX" in os.environ:
         return False
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return False
     try:
-        mallopt = ctypes.CDLL(name).mallopt
+        mallopt = ctypes.CDLL(None).mallopt  # the C library the process already runs on
     except (OSError, AttributeError):
         return False
     done = bool(mallopt(_M_ARENA_MAX, arenas))

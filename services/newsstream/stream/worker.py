@@ -15,6 +15,7 @@ import faust
 from aiokafka.errors import KafkaError
 
 from newsstream.broker.admin import ensure_topics
+from newsstream.broker.connection import SETTINGS_HINT
 from newsstream.enrich import Enricher
 from newsstream.pipeline.bounded import BoundedParser
 from newsstream.settings import Settings
@@ -101,9 +102,7 @@ def build_worker(settings: Settings, bootstrap: str, stack: ExitStack) -> faust.
             loop.run_until_complete(ensure_topics(settings, bootstrap, timeout=connect))
         except (KafkaError, TimeoutError) as error:
             raise SystemExit(
-                f"cannot create the topics on Kafka at {bootstrap}: {error}; check"
-                " NEWSSTREAM_KAFKA_BOOTSTRAP_SERVERS and, for a secured cluster, the"
-                " NEWSSTREAM_KAFKA_SSL_* and NEWSSTREAM_KAFKA_SASL_* settings"
+                f"cannot create the topics on Kafka at {bootstrap}: {error}; {SETTINGS_HINT}"
             ) from None
     enricher = Enricher(settings.spacy_model, table_cache=settings.table_cache)
     readiness.models_loaded = True

@@ -28,6 +28,12 @@ def _message(offset: int, generation: int) -> ConsumerMessage:
     )
 
 
+def _recording(generation: int = 3):  # type: ignore[no-untyped-def]
+    """An app at `generation`, its consumer, and the rewinds that consumer asks for."""
+    app = _app_with_generation(generation)
+    return app, app.consumer, _recorded_rewinds(app.consumer)
+
+
 def _recorded_rewinds(consumer: object) -> list[dict[TP, int]]:
     """The rewinds the consumer asks its thread for, recorded instead of carried out."""
     calls: list[dict[TP, int]] = []
@@ -75,9 +81,7 @@ async def test_no_fetched_record_is_dropped_as_already_read() -> None:
 
 
 async def test_a_skipped_record_is_fetched_again_from_its_offset() -> None:
-    app = _app_with_generation(3)
-    consumer = app.consumer
-    calls = _recorded_rewinds(consumer)
+    _, consumer, calls = _recording()
     for offset in (7, 5, 9):
         consumer.ack(_message(offset, 2))  # converted while the generation was still 2
     await consumer._rewinding
@@ -85,9 +89,7 @@ async def test_a_skipped_record_is_fetched_again_from_its_offset() -> None:
 
 
 async def test_the_rewind_waits_for_a_rebalance_under_way_to_end() -> None:
-    app = _app_with_generation(3)
-    consumer = app.consumer
-    calls = _recorded_rewinds(consumer)
+    app, consumer, calls = _recording()
     app.flow_control.suspend()
     consumer.ack(_message(5, 3))
     await asyncio.sleep(0.05)
@@ -103,9 +105,7 @@ async def test_a_record_the_stream_skips_reaches_the_consumer_to_be_fetched_agai
     Python loop, which hands them to the consumer."""
     from faust.events import Event
 
-    app = _app_with_generation(3)
-    consumer = app.consumer
-    calls = _recorded_rewinds(consumer)
+    app, consumer, calls = _recording()
     stream = app.stream(app.channel())
     message = _message(5, 2)  # fetched before the rebalance that made generation 3
     await stream.channel.put(Event(app, b"k", b"v", {}, message))
@@ -149,9 +149,7 @@ def _fetching(consumer: object, offsets: list[int]) -> None:
 
 
 async def test_records_fetched_but_not_handed_out_when_flow_stops_are_fetched_again() -> None:
-    app = _app_with_generation(3)
-    consumer = app.consumer
-    calls = _recorded_rewinds(consumer)
+    _, consumer, calls = _recording()
     _fetching(consumer, [5, 6, 7])
     consumer.resume_flow()
     handed = []
@@ -166,9 +164,7 @@ async def test_records_fetched_but_not_handed_out_when_flow_stops_are_fetched_ag
 async def test_a_batch_that_arrives_after_flow_stopped_is_fetched_again_whole() -> None:
     """Faust then seeks to the committed offsets, and a partition never committed is not
     sought at all: a new worker sat idle with its backlog read past and never handed out."""
-    app = _app_with_generation(3)
-    consumer = app.consumer
-    calls = _recorded_rewinds(consumer)
+    _, consumer, calls = _recording()
     _fetching(consumer, [0, 1, 2])
     consumer.resume_flow()
     fetch = consumer._getmany
@@ -185,9 +181,7 @@ async def test_a_batch_that_arrives_after_flow_stopped_is_fetched_again_whole() 
 
 
 async def test_a_rewind_stops_at_what_the_group_committed() -> None:
-    app = _app_with_generation(3)
-    consumer = app.consumer
-    calls = _recorded_rewinds(consumer)
+    _, consumer, calls = _recording()
     consumer._committed_offset[TP(TOPIC, 0)] = 8  # another worker processed up to here
     consumer.ack(_message(5, 2))
     await consumer._rewinding
@@ -195,9 +189,7 @@ async def test_a_rewind_stops_at_what_the_group_committed() -> None:
 
 
 async def test_a_batch_handed_out_whole_is_not_fetched_again() -> None:
-    app = _app_with_generation(3)
-    consumer = app.consumer
-    _recorded_rewinds(consumer)
+    _, consumer, _ = _recording()
     _fetching(consumer, [5, 6, 7])
     consumer.resume_flow()
     assert [message.offset async for _, message in consumer.getmany(timeout=0.1)] == [5, 6, 7]
