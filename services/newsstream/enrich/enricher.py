@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsstream.enrich.analysis import Analyser
 from newsstream.enrich.canonical import build_entities
 from newsstream.enrich.casualties import extract_figures
 from newsstream.enrich.figures import PlaceMention, assemble
@@ -52,9 +53,11 @@ class Enricher:
         *,
         min_city_population: int = DEFAULT_MIN_CITY_POPULATION,
         table_cache: Path | None = None,
+        partial_parse: bool = True,
     ) -> None:
         self.model = model
         self._nlp: Pipeline = load_pipeline(model)
+        self._analyser = Analyser(self._nlp, partial=partial_parse)
         self._gazetteer = get_gazetteer(min_city_population, table_cache)
         warm_up(table_cache)
 
@@ -83,7 +86,7 @@ class Enricher:
         # A worker runs for weeks: every new word would stay in the vocabulary's string store,
         # so the batch's strings are freed with its docs. Findings hold plain Python values.
         with self._nlp.memory_zone():
-            docs = list(self._nlp.pipe(texts, batch_size=_BATCH_SIZE))
+            docs = self._analyser.analyse(texts, _BATCH_SIZE)
             results: list[Enrichment] = []
             for article, plan in zip(articles, plans, strict=True):
                 if plan is None:

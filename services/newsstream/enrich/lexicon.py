@@ -439,6 +439,35 @@ VICTIM_TYPE_WORDS: Final[tuple[tuple[VictimType, frozenset[str]], ...]] = (
     ),
 )
 
+# --- where the casualty grammar looks ---------------------------------------------------------
+
+#: Every word (lemma or form) a casualty rule can start from besides a number: a sentence with
+#: none of them and no number gives no figure, so it needs no dependency parse.
+CASUALTY_CUE_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        *KIND_WORDS,
+        *MANNER_WORDS,
+        *HIT_VERBS,
+        *FATAL_ADVERBS,
+        *CARE_WORDS,
+        *CONDITION_WORDS,
+        *INJURY_NOUNS,
+        *DEATH_OF_NOUNS,
+        *FATAL_EVENT_NOUNS,
+        *FATAL_WORDS,
+        *DEATH_COMPLEMENTS,
+        *TOLL_NOUNS,
+        *CASUALTY_GROUP_NOUNS,
+        *ANY_KIND_GROUP_NOUNS,
+        *KILLING_PARTICLES,
+        *LIFE_NOUNS,
+        *SURVIVAL_VERBS,
+        *PERPETRATOR_NOUNS,
+        *CUSTODY_OBJECTS,
+    }
+)
+
+
 # --- names -------------------------------------------------------------------------------------
 
 #: Titles, ranks and honorifics dropped from names ("Sheikh Naim Qassem" -> "Naim Qassem").

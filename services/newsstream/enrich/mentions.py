@@ -144,6 +144,45 @@ class _Dateline:
     credit: tuple[int, int] | None
 
 
+#: Nouns an appositive after a name can use to say what the name is (`_appositive_label`).
+_APPOSITIVE_NOUNS: Final[frozenset[str]] = (
+    PERSON_NOUNS | ROLE_TITLES | ORG_HEAD_WORDS | ADMIN_NOUNS | GPE_DESCRIPTION_NOUNS
+)
+#: Nouns a name can modify or complete, read through the parse (`_modifies`, `_is_locative`,
+#: `_label_from_description`).
+_PLACE_NOUNS_AROUND: Final[frozenset[str]] = (
+    ADMIN_NOUNS
+    | LOC_HEAD_WORDS
+    | INHABITANT_NOUNS
+    | GPE_DESCRIPTION_NOUNS
+    | PLACE_DESCRIPTION_NOUNS
+)
+
+
+def parse_readers(doc: Doc) -> list[int]:
+    """Tokens around which the rules below may read the dependency parse or tags: the
+    names whose surroundings meet a plain-word superset of those rules' conditions, and
+    capitalised person titles. A text parsed only in the sentences of these tokens (and of
+    numbers and casualty words) gets the mentions a text parsed throughout gets. Keep it in
+    step with the rules that read `dep_`, `head`, `pos_` or `tag_`."""
+    found = [i for i in range(len(doc)) if _person_title_at(doc, i)]
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS and _reads_parse_near(doc, ent.start, ent.end):
+            found.append(int(ent.start))
+    return found
+
+
+def _reads_parse_near(doc: Doc, first: int, last: int) -> bool:
+    lowers = [t.lower_ for t in doc[max(0, first - 3) : min(len(doc), last + 8)]]
+    offset = first - max(0, first - 3)
+    before, after = lowers[:offset], lowers[offset + last - first :]
+    if any(word in _LOCATIVE_PREPS or word == "of" for word in before):
+        return True  # a place after "in", "at", "near"; "the town of ..."
+    if any(word in _PLACE_NOUNS_AROUND for word in (*before, *after[:3])):
+        return True  # "Zamfara state", "the port capital St Helier", "Hnan Khar villagers"
+    return after[:1] == [","] and any(word in _APPOSITIVE_NOUNS for word in after[1:])
+
+
 def doc_mentions(doc: Doc, field: TextField, gazetteer: Gazetteer) -> list[Mention]:
     """Named-entity mentions of a parsed title or body, cleaned and with corrected labels."""
     text: str = doc.text

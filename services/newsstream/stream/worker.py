@@ -104,7 +104,11 @@ def build_worker(settings: Settings, bootstrap: str, stack: ExitStack) -> faust.
             raise SystemExit(
                 f"cannot create the topics on Kafka at {bootstrap}: {error}; {SETTINGS_HINT}"
             ) from None
-    enricher = Enricher(settings.spacy_model, table_cache=settings.table_cache)
+    enricher = Enricher(
+        settings.spacy_model,
+        table_cache=settings.table_cache,
+        partial_parse=not settings.parse_every_sentence,
+    )
     readiness.models_loaded = True
     settings.worker_data_dir.mkdir(parents=True, exist_ok=True)  # Faust makes only the last level
     app = create_app(settings, bootstrap)

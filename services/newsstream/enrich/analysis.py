@@ -1,0 +1,220 @@
+"""spaCy's analysis of a batch of texts, with the dependency parse only where it is read.
+
+Names are wanted everywhere, so the entity recogniser runs over every text. The tagger,
+parser, attribute ruler and lemmatizer (with their shared token vectors, about half of the
+pipeline's time) serve the casualty grammar, which only starts from a number or a casualty
+word, and a few checks of a name's label, which look at the words around the name; so they
+run only over the sentences that hold one of those.
+
+Each text is tokenised once: its wanted stretches are copied out by token into one Doc, with
+a sentence start preset at each stretch (the parser keeps preset starts, so no tree crosses
+from one stretch into the next), analysed in batches, and their tags, lemmas and trees
+written back into the whole text's Doc at the same token positions.
+
+Outside those stretches tokens keep no tag, lemma or head (each its own root), so the rules
+that read a parse do not fire there; their sentences start where punctuation or a line break
+says, so sentences can still be walked everywhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+import numpy
+import numpy.typing
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from newsstream.enrich.lexicon import CASUALTY_CUE_WORDS
+from newsstream.enrich.mentions import parse_readers
+from newsstream.enrich.numbers import NUMBER_WORDS, VAGUE_HEADS
+
+Pipeline = Any
+#: spaCy's stubs type its arrays with thinc's own aliases, which numpy's arrays do not match.
+_Array = Any
+
+#: Components whose output only the casualty grammar reads.
+PARSE_COMPONENTS: Final[frozenset[str]] = frozenset(
+    {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"}
+)
+_WRITTEN_BACK: Final[list[int | str]] = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+_SENT_START: Final[list[int | str]] = [SENT_START]
+#: Entity types whose numbers never count people (a count inside a date is rare enough that
+#: a date alone does not make a sentence worth parsing).
+_NOT_COUNTS: Final[frozenset[str]] = frozenset(
+    {"MONEY", "PERCENT", "QUANTITY", "ORDINAL", "DATE", "TIME"}
+)
+_DIGITS = re.compile(r"^\d[\d,.]*(?:[-–]\d[\d,]*)?$")
+_YEAR = re.compile(r"^[12]\d{3}$")
+#: Endings stripped to find the lemma a cue list holds ("murders", "shootings", "drowning").
+_ENDINGS: Final[tuple[str, ...]] = ("s", "es", "ed", "d", "ing")
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """The stretches [start, end) of one text that get the full parse, and their copy."""
+
+    text: int
+    stretches: list[tuple[int, int]]
+    doc: Doc
+
+
+class Analyser:
+    """Runs a loaded pipeline over texts, parsing only where the casualty grammar looks.
+
+    `partial=False` runs every component over every text, as `nlp.pipe` does.
+    """
+
+    def __init__(self, nlp: Pipeline, *, partial: bool = True) -> None:
+        self._nlp = nlp
+        self._partial = partial
+        self._parse = [p for n, p in nlp.pipeline if n in PARSE_COMPONENTS]
+        self._rest = [p for n, p in nlp.pipeline if n not in PARSE_COMPONENTS]
+        self._sentences = Sentencizer()
+        self._not_counts = [nlp.vocab.strings.add(label) for label in _NOT_COUNTS]
+
+    def analyse(self, texts: Sequence[str], batch_size: int) -> list[Doc]:
+        """One Doc per text, in order."""
+        if not self._partial:
+            return list(self._nlp.pipe(texts, batch_size=batch_size))
+        docs = [self._nlp.make_doc(text) for text in texts]
+        for component in self._rest:
+            docs = list(component.pipe(docs, batch_size=batch_size))
+        guesses = self._sentences.predict(docs)
+        starts = [_segment_starts(doc, guess) for doc, guess in zip(docs, guesses, strict=True)]
+        wanted = [
+            _Parts(index, stretches, _copy(docs[index], stretches))
+            for index, stretches in enumerate(
+                self._wanted(doc, begins) for doc, begins in zip(docs, starts, strict=True)
+            )
+            if stretches
+        ]
+        parts = [p.doc for p in wanted]
+        for component in self._parse:
+            parts = list(component.pipe(parts, batch_size=batch_size))
+        for found, parsed in zip(wanted, parts, strict=True):
+            _write_back(docs[found.text], found.stretches, parsed, starts[found.text])
+        for index, doc in enumerate(docs):
+            if not doc.has_annotation("SENT_START"):
+                doc.from_array(_SENT_START, _flags(starts[index]))
+        return docs
+
+    def _wanted(self, doc: Doc, begins: numpy.typing.NDArray[numpy.bool_]) -> list[tuple[int, int]]:
+        """Runs of adjacent sentences that hold a possible head count, a casualty word, or a
+        name whose label the mention rules may check against the parse."""
+        if not len(doc):
+            return []
+        values = doc.to_array([LOWER, ENT_TYPE])
+        strings = doc.vocab.strings
+        cue = numpy.zeros(len(doc), dtype=bool)
+        number = numpy.zeros(len(doc), dtype=bool)
+        for value in numpy.unique(values[:, 0]):
+            kind = _word_kind(strings[int(value)])
+            if kind:
+                at = values[:, 0] == value
+                if kind == "cue":
+                    cue |= at
+                else:
+                    number |= at
+        number &= ~numpy.isin(values[:, 1], self._not_counts)
+        names = numpy.zeros(len(doc), dtype=bool)
+        names[parse_readers(doc)] = True
+        hits = numpy.cumsum(numpy.concatenate(([0], cue | number | names)))
+        bounds = [*numpy.flatnonzero(begins).tolist(), len(doc)]
+        runs: list[tuple[int, int]] = []
+        for start, end in itertools.pairwise(bounds):
+            if hits[end] == hits[start]:
+                continue
+            if runs and runs[-1][1] == start:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((start, end))
+        return runs
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_kind(lower: str) -> str:
+    """ "cue" for a casualty word, "number" for a possible count, "" otherwise."""
+    if _is_cue(lower):
+        return "cue"
+    if _YEAR.match(lower):
+        return ""
+    parts = [part for part in re.split(r"[-‐‑]", lower) if part]
+    if _DIGITS.match(lower) or (parts and all(p in NUMBER_WORDS for p in parts)):
+        return "number"
+    return "number" if lower in VAGUE_HEADS and lower != "a" else ""
+
+
+def _is_cue(lower: str) -> bool:
+    if lower in CASUALTY_CUE_WORDS:
+        return True
+    for ending in _ENDINGS:
+        if len(lower) > len(ending) + 2 and lower.endswith(ending):
+            stem = lower[: -len(ending)]
+            if stem in CASUALTY_CUE_WORDS or f"{stem}e" in CASUALTY_CUE_WORDS:
+                return True
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in CASUALTY_CUE_WORDS:
+                return True  # "stabbed", "shooting" → "stab", "shoot"
+    return False
+
+
+def _segment_starts(doc: Doc, guesses: Sequence[bool]) -> numpy.typing.NDArray[numpy.bool_]:
+    """Where sentence-like runs begin: where punctuation starts a sentence, and after a line
+    break; spaces stay with the run before them."""
+    begins = numpy.zeros(len(doc), dtype=bool)
+    if len(doc):
+        begins[0] = True
+    for index in range(1, len(doc)):
+        if doc[index].is_space:
+            continue
+        before = doc[index - 1]
+        if guesses[index] or "\n" in before.text or (before.is_space and guesses[index - 1]):
+            begins[index] = True
+    return begins
+
+
+def _flags(begins: numpy.typing.NDArray[numpy.bool_]) -> _Array:
+    return numpy.where(begins, 1, -1).astype("int64").astype("uint64")
+
+
+def _copy(doc: Doc, stretches: list[tuple[int, int]]) -> Doc:
+    """The stretches' tokens as one Doc, each stretch opening a sentence, without tokenising
+    again."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    sent_starts: list[bool | int | None] = []
+    for start, end in stretches:
+        for token in doc[start:end]:
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+            sent_starts.append(None)
+        sent_starts[len(words) - (end - start)] = True
+    return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+
+
+def _write_back(
+    doc: Doc,
+    stretches: list[tuple[int, int]],
+    parsed: Doc,
+    begins: numpy.typing.NDArray[numpy.bool_],
+) -> None:
+    """Tags, lemmas and trees of the parsed stretches into `doc`; elsewhere sentences start
+    where the segments do (the trees set them only inside the stretches)."""
+    values: _Array = numpy.zeros((len(doc), len(_WRITTEN_BACK)), dtype="uint64")
+    flags = _flags(begins)
+    parsed_values = parsed.to_array(_WRITTEN_BACK)
+    parsed_flags = parsed.to_array(_SENT_START)
+    at = 0
+    for start, end in stretches:
+        size = end - start
+        values[start:end] = parsed_values[at : at + size]
+        flags[start:end] = parsed_flags[at : at + size]
+        at += size
+    doc.from_array(_WRITTEN_BACK, values)
+    doc.from_array(_SENT_START, flags)
