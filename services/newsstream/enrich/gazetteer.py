@@ -75,7 +75,7 @@ class Gazetteer:
         self._country_names = tables.country_names
         self._country_codes = tables.country_codes
         self._country_abbreviations = tables.country_abbreviations
-        self._single_word_countries = sorted(k for k in self._country_names if " " not in k)
+        self._demonym_forms = _demonym_forms(k for k in self._country_names if " " not in k)
         self._regions = tables.regions
         self._tables = tables
 
@@ -119,21 +119,9 @@ class Gazetteer:
         key = name_key(word)
         if " " in key or len(key) < 4 or key in self._country_names:
             return False
-        if self.is_known_city(word) or self.is_known_region(word):
+        if key not in self._demonym_forms:
             return False
-        for country in self._single_word_countries:
-            if country.endswith("stan") and key in {country[:-4], country[:-5]}:
-                return True
-            for cut in (0, 1, 2):
-                stem = country[: len(country) - cut]
-                if len(stem) < 4 or not key.startswith(stem):
-                    continue
-                ending = key[len(stem) :]
-                if ending in _DEMONYM_ENDINGS and (cut == 0 or ending != "is"):
-                    return True
-                if ending == "" and cut == 1 and len(key) >= 5:
-                    return True
-        return False
+        return not (self.is_known_city(word) or self.is_known_region(word))
 
     def candidates(self, text: str, *, allow_codes: bool = False) -> list[Candidate]:
         """Every entry `text` may name: the country first, then regions, cities, alternates."""
@@ -243,3 +231,21 @@ def get_gazetteer(
 ) -> Gazetteer:
     """The process-wide gazetteer (built on first use; its indexes kept in `cache_dir`)."""
     return Gazetteer(place_tables.load(min_city_population, cache_dir))
+
+
+def _demonym_forms(countries: Iterable[str]) -> frozenset[str]:
+    """Every word a nationality adjective of these one-word countries may be: the name with
+    a demonym ending, after cutting up to two letters ("Syria" → "Syrian", "Lebanon" →
+    "Lebanese", "Kazakhstan" → "Kazakh")."""
+    forms: set[str] = set()
+    for country in countries:
+        if country.endswith("stan"):
+            forms.update({country[:-4], country[:-5]})
+        for cut in (0, 1, 2):
+            stem = country[: len(country) - cut]
+            if len(stem) < 4:
+                continue
+            forms.update(stem + e for e in _DEMONYM_ENDINGS if cut == 0 or e != "is")
+            if cut == 1 and len(stem) >= 5:
+                forms.add(stem)
+    return frozenset(forms)
