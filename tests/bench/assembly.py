@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -29,7 +28,7 @@ from typing import Any
 import orjson
 
 from tests.bench.inputs import FETCHED_AT, Page
-from tests.bench.report import number, rate
+from tests.bench.report import number, peak_mb, rate
 
 SIDES = ("assembly", "ours")
 _WARM_UP_PAGES = 3
@@ -170,8 +169,8 @@ def _child(side: str, pages_path: Path, rounds: int) -> dict[str, Any]:
         start = time.perf_counter()
         articles = run(pages)
         timings.append(time.perf_counter() - start)
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"load_s": load_s, "seconds": min(timings), "articles": articles, "rss_kb": peak_kb}
+    rss_mb = peak_mb("self")
+    return {"load_s": load_s, "seconds": min(timings), "articles": articles, "rss_mb": rss_mb}
 
 
 # -- the parent: write the pages, run each side pinned --------------------------------------------
@@ -213,7 +212,7 @@ def compare_sides(pages: Sequence[Page], *, rounds: int, cpu: int = 0) -> list[S
                     pages_per_s=rate(len(pages), seconds),
                     articles_per_s=rate(found["articles"], seconds),
                     words_per_s=rate(words, seconds),
-                    rss_mb=found["rss_kb"] / 1024,
+                    rss_mb=found["rss_mb"],
                 )
             )
     return results

@@ -4,6 +4,22 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from pathlib import Path
+
+
+def peak_mb(pid: int | str) -> float:
+    """A process's peak resident set (VmHWM), 0 when it is gone.
+
+    Not `ru_maxrss`: Linux carries that across `exec` from the forked copy of the parent, so
+    a child started by a parent holding a loaded model reports the parent's peak.
+    """
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def percentile(values: Sequence[float], q: float) -> float:

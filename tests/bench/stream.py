@@ -41,7 +41,7 @@ from newsstream.settings import Settings
 from newsstream.topology import Topic, TopicNames
 from tests.bench.assembly import page_words
 from tests.bench.inputs import FETCHED_AT, Page
-from tests.bench.report import number, percentile, rate
+from tests.bench.report import number, peak_mb, percentile, rate
 from tests.support.kafka import kafka_for_tests
 from tests.support.streams import create_topics, running_worker, settings_for
 
@@ -424,24 +424,13 @@ def _log_times(log: Path) -> tuple[float | None, float | None]:
     return first, ready
 
 
-def _peak_mb(pid: int) -> float:
-    """A process's peak resident set (VmHWM), 0 when it is gone."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
 def _memory(worker: Popen[bytes]) -> Memory | None:
     """The worker's peak memory and its parser child's (Linux /proc only)."""
     children = Path(f"/proc/{worker.pid}/task/{worker.pid}/children")
     if not children.is_file():
         return None
     parser_pids = [int(pid) for pid in children.read_text().split()]
-    return Memory(_peak_mb(worker.pid), sum(_peak_mb(pid) for pid in parser_pids))
+    return Memory(peak_mb(worker.pid), sum(peak_mb(pid) for pid in parser_pids))
 
 
 async def _relay(bootstrap: str, source: str, target: str, stop: asyncio.Event) -> None:
