@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -50,6 +50,8 @@ _SENT_START: Final[list[int | str]] = [SENT_START]
 _NOT_COUNTS: Final[frozenset[str]] = frozenset(
     {"MONEY", "PERCENT", "QUANTITY", "ORDINAL", "DATE", "TIME"}
 )
+#: Marks after which a headline's next part is a sentence of its own.
+_CLAUSE_MARKS: Final[frozenset[str]] = frozenset({":", ";"})
 _DIGITS = re.compile(r"^\d[\d,.]*(?:[-–]\d[\d,]*)?$")
 _YEAR = re.compile(r"^[12]\d{3}$")
 #: Endings stripped to find the lemma a cue list holds ("murders", "shootings", "drowning").
@@ -79,17 +81,30 @@ class Analyser:
         self._sentences = Sentencizer()
         self._not_counts = [nlp.vocab.strings.add(label) for label in _NOT_COUNTS]
 
-    def analyse(self, texts: Sequence[str], batch_size: int) -> list[Doc]:
-        """One Doc per text, in order."""
-        if not self._partial:
-            return list(self._nlp.pipe(texts, batch_size=batch_size))
+    def analyse(
+        self, texts: Sequence[str], batch_size: int, headlines: Collection[int] = ()
+    ) -> list[Doc]:
+        """One Doc per text, in order. The texts at `headlines` are headlines, whose parts
+        around a colon or semicolon ("2 killed at a gas station: 'Bill got shot!'") are
+        parsed as sentences of their own."""
         docs = [self._nlp.make_doc(text) for text in texts]
+        guesses = self._sentences.predict(docs)
+        starts = [
+            _segment_starts(doc, guess, clauses=index in headlines)
+            for index, (doc, guess) in enumerate(zip(docs, guesses, strict=True))
+        ]
+        if not self._partial:
+            whole = [
+                _copy(doc, [(0, len(doc))], starts[index]) if index in headlines else doc
+                for index, doc in enumerate(docs)
+            ]
+            return list(self._nlp.pipe(whole, batch_size=batch_size))
         for component in self._rest:
             docs = list(component.pipe(docs, batch_size=batch_size))
-        guesses = self._sentences.predict(docs)
-        starts = [_segment_starts(doc, guess) for doc, guess in zip(docs, guesses, strict=True)]
         wanted = [
-            _Parts(index, stretches, _copy(docs[index], stretches))
+            _Parts(
+                index, stretches, _copy(docs[index], stretches, starts[index], index in headlines)
+            )
             for index, stretches in enumerate(
                 self._wanted(doc, begins) for doc, begins in zip(docs, starts, strict=True)
             )
@@ -164,9 +179,12 @@ def _is_cue(lower: str) -> bool:
     return False
 
 
-def _segment_starts(doc: Doc, guesses: Sequence[bool]) -> numpy.typing.NDArray[numpy.bool_]:
-    """Where sentence-like runs begin: where punctuation starts a sentence, and after a line
-    break; spaces stay with the run before them."""
+def _segment_starts(
+    doc: Doc, guesses: Sequence[bool], *, clauses: bool = False
+) -> numpy.typing.NDArray[numpy.bool_]:
+    """Where sentence-like runs begin: where punctuation starts a sentence, after a line
+    break, and with `clauses` after a colon or semicolon; spaces stay with the run before
+    them."""
     begins = numpy.zeros(len(doc), dtype=bool)
     if len(doc):
         begins[0] = True
@@ -174,7 +192,12 @@ def _segment_starts(doc: Doc, guesses: Sequence[bool]) -> numpy.typing.NDArray[n
         if doc[index].is_space:
             continue
         before = doc[index - 1]
-        if guesses[index] or "\n" in before.text or (before.is_space and guesses[index - 1]):
+        if (
+            guesses[index]
+            or "\n" in before.text
+            or (before.is_space and guesses[index - 1])
+            or (clauses and before.text in _CLAUSE_MARKS)
+        ):
             begins[index] = True
     return begins
 
@@ -183,18 +206,23 @@ def _flags(begins: numpy.typing.NDArray[numpy.bool_]) -> _Array:
     return numpy.where(begins, 1, -1).astype("int64").astype("uint64")
 
 
-def _copy(doc: Doc, stretches: list[tuple[int, int]]) -> Doc:
-    """The stretches' tokens as one Doc, each stretch opening a sentence, without tokenising
-    again."""
+def _copy(
+    doc: Doc,
+    stretches: list[tuple[int, int]],
+    begins: numpy.typing.NDArray[numpy.bool_],
+    every_begin: bool = True,
+) -> Doc:
+    """The stretches' tokens as one Doc without tokenising again, each stretch opening a
+    sentence, and with `every_begin` every run inside them too."""
     words: list[str] = []
     spaces: list[bool] = []
     sent_starts: list[bool | int | None] = []
     for start, end in stretches:
-        for token in doc[start:end]:
+        for index in range(start, end):
+            token = doc[index]
             words.append(token.text)
             spaces.append(bool(token.whitespace_))
-            sent_starts.append(None)
-        sent_starts[len(words) - (end - start)] = True
+            sent_starts.append(True if index == start or (every_begin and begins[index]) else None)
     return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
 
 

@@ -28,6 +28,7 @@ from newsstream.enrich.lexicon import (
     ONE_MORE_WORDS,
     PERSON_NOUNS,
     PERSON_SINGULAR_SUFFIXES,
+    RELATIVE_PRONOUNS,
     SELF_PRONOUNS,
     SINGLE_PERSON_PRONOUNS,
     UNDERGO_VERBS,
@@ -583,10 +584,17 @@ def _victim_arguments(verb: Token, kind: CasualtyKind, carrier: Token | None) ->
     raised = raised_subject(verb)
     if raised is not None:  # "the toddler was reported to be shot"
         arguments, wanted = [raised], {raised.dep_}
-    found = [child for child in arguments if child.dep_ in wanted]
+    found = [_antecedent(child, verb) for child in arguments if child.dep_ in wanted]
     if found or "nsubj" not in wanted:
         return found
     return _shared_subject(verb)
+
+
+def _antecedent(argument: Token, verb: Token) -> Token:
+    """The noun a relative pronoun stands for: "the teen who died" is about the teen."""
+    if argument.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != verb.i:
+        return verb.head
+    return argument
 
 
 def _left_in_state(verb: Token) -> bool:

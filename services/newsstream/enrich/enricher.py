@@ -64,6 +64,7 @@ class Enricher:
     def enrich(self, articles: Sequence[Article]) -> list[Enrichment]:
         """One Enrichment per article, in order; texts go through `nlp.pipe` together."""
         texts: list[str] = []
+        headlines: set[int] = set()
         plans: list[_Plan | None] = []
         for article in articles:
             english = _is_english(article.lang)
@@ -81,12 +82,13 @@ class Enricher:
                 if lowered is not None:
                     title_parse = len(texts)
                     texts.append(lowered)
+                headlines.update({title_index, title_parse})
             plans.append(_Plan(title_index, title_parse, len(texts), _skipped_note(dropped)))
             texts.append(body)
         # A worker runs for weeks: every new word would stay in the vocabulary's string store,
         # so the batch's strings are freed with its docs. Findings hold plain Python values.
         with self._nlp.memory_zone():
-            docs = self._analyser.analyse(texts, _BATCH_SIZE)
+            docs = self._analyser.analyse(texts, _BATCH_SIZE, headlines)
             results: list[Enrichment] = []
             for article, plan in zip(articles, plans, strict=True):
                 if plan is None:
@@ -98,7 +100,7 @@ class Enricher:
                     results.append(self._enrich_one(article, plan, docs))
         return results
 
-    def _enrich_one(self, article: Article, plan: _Plan, docs: list[object]) -> Enrichment:
+    def _enrich_one(self, article: Article, plan: _Plan, docs: Sequence[object]) -> Enrichment:
         title = (article.title or "") if plan.title is not None else ""
         body_doc = docs[plan.body]
         mentions = doc_mentions(body_doc, "body", self._gazetteer)

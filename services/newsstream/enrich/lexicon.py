@@ -377,6 +377,9 @@ PERPETRATOR_NOUNS: Final[frozenset[str]] = _words(
 #: They were all hit"; "both were killed", which counts two by itself).
 WHOLE_GROUP_WORDS: Final[frozenset[str]] = _words("all both")
 GROUP_PRONOUNS: Final[frozenset[str]] = _words("they them these those")
+#: Pronouns opening a relative clause: as its subject they stand for the noun the clause
+#: describes ("the teen who died", "a man that was shot").
+RELATIVE_PRONOUNS: Final[frozenset[str]] = _words("who that whom")
 
 #: Verbs that report or suppose a fact through a to-infinitive ("reported to be shot", "feared
 #: to have been killed"): the casualty is stated, not merely intended as in "tried to kill".

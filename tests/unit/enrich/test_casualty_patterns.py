@@ -457,3 +457,25 @@ def test_a_named_victim_among_a_counted_group_is_no_figure_of_its_own(
         "A man identified as Steve was among those shot dead by police."
     )
     assert _figures(result) == [(4, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "totals"),
+    [
+        ("Teen who died after a fall at the quarry is named", "Police named him.", (1, None)),
+        ("", "The woman who was stabbed on Friday is in stable condition.", (None, 1)),
+        ("", "Three miners who were injured in the blast went home.", (None, 3)),
+    ],
+)
+def test_a_relative_pronoun_stands_for_the_person_its_clause_describes(
+    title: str, body: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    assert _totals(enrich_text(body, title or None)) == totals
+
+
+def test_the_parts_of_a_headline_around_a_colon_are_read_apart(enrich_text: Enrich) -> None:
+    result = enrich_text(
+        "A witness described the scene.",
+        "2 killed, 2 wounded at a gas station: 'Old Man Bill got shot!'",
+    )
+    assert _totals(result) == (2, 2)
