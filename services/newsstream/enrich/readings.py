@@ -624,6 +624,12 @@ def _complement_kind(verb: Token) -> CasualtyKind | None:
             kind = kind_of(child)
             if kind is not None and not _has_own_argument(child) and not _agents_act(child, kind):
                 return kind
+            if (
+                _is_hit(child)
+                and not _has_own_argument(child)
+                and carried_kind(child) is CasualtyKind.KILLED
+            ):
+                return CasualtyKind.KILLED  # "found shot to death", "found shot dead"
         if child.dep_ == "dobj":
             state = _state_after(child)
             if state is not None:
@@ -635,6 +641,12 @@ def _complement_kind(verb: Token) -> CasualtyKind | None:
                 if obj.lower_ in CUSTODY_OBJECTS:
                     return CasualtyKind.ARRESTED
     return None
+
+
+def _is_hit(word: Token) -> bool:
+    return bool(
+        word.pos_ == "VERB" and (word.lemma_.lower() in HIT_VERBS or word.lower_ in HIT_VERBS)
+    )
 
 
 def _state_after(person: Token) -> CasualtyKind | None:

@@ -479,3 +479,10 @@ def test_the_parts_of_a_headline_around_a_colon_are_read_apart(enrich_text: Enri
         "2 killed, 2 wounded at a gas station: 'Old Man Bill got shot!'",
     )
     assert _totals(result) == (2, 2)
+
+
+def test_people_found_shot_to_death_were_killed(enrich_text: Enrich) -> None:
+    result = enrich_text(
+        "Four people, including a child, were found shot to death on Sunday, police said."
+    )
+    assert _totals(result) == (4, None)
