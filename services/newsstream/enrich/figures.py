@@ -29,6 +29,7 @@ from newsstream.enrich.lexicon import (
     SURVIVAL_VERBS,
 )
 from newsstream.enrich.readings import (
+    INTRANSITIVE_DEATHS,
     bears_injuries,
     hurt_others,
     inferred_injury,
@@ -220,8 +221,11 @@ def _resolve_lone_victims(figures: list[Figure]) -> list[Figure]:
     """A lone victim told of again: "Marcus Lewis was shot in the face ... Lewis died" and
     "a woman was hit by a bullet. She died in hospital" are one death. A pronoun ("he died")
     goes back to the lone victim just before it, a name to the one it shares a word with;
-    one that goes back to none is dropped, unless it is a full name."""
+    one that goes back to none is dropped, unless it is a full name, or is the only word of
+    its kind in the article and the word tells of violence ("Joey Llana was driving his van
+    when he was killed"; but "he died in 1998" may be any death)."""
     kept: list[Figure] = []
+    orphans: list[Figure] = []
     for figure in figures:
         if not figure.implicit:
             kept.append(figure)
@@ -235,8 +239,7 @@ def _resolve_lone_victims(figures: list[Figure]) -> list[Figure]:
         if antecedent is None and figure.anaphor and _is_pronoun(figure) and earlier:
             antecedent = earlier[-1]
         if antecedent is None:
-            if not figure.anaphor:
-                kept.append(figure)
+            (orphans if figure.anaphor else kept).append(figure)
             continue
         if antecedent.kind is CasualtyKind.INJURED and figure.kind is CasualtyKind.KILLED:
             kept.remove(antecedent)
@@ -250,7 +253,19 @@ def _resolve_lone_victims(figures: list[Figure]) -> list[Figure]:
         ):
             figure.anaphor = False
             kept.append(figure)
-    return kept
+    kinds = {k.kind for k in kept}
+    for orphan in orphans:
+        if orphan.kind not in kinds and not _plain_death(orphan):
+            kinds.add(orphan.kind)
+            kept.append(orphan)
+    order = {id(f): n for n, f in enumerate(figures)}
+    return sorted(kept, key=lambda f: order[id(f)])
+
+
+def _plain_death(figure: Figure) -> bool:
+    """ "died", "perished": a death that may have no violence in it."""
+    trigger = figure.reading.trigger
+    return trigger is not None and trigger.lemma_.lower() in INTRANSITIVE_DEATHS
 
 
 def _is_pronoun(figure: Figure) -> bool:

@@ -486,3 +486,12 @@ def test_people_found_shot_to_death_were_killed(enrich_text: Enrich) -> None:
         "Four people, including a child, were found shot to death on Sunday, police said."
     )
     assert _totals(result) == (4, None)
+
+
+def test_a_pronoun_victim_with_no_victim_before_it_counts_when_alone_of_its_kind(
+    enrich_text: Enrich,
+) -> None:
+    lone = enrich_text("Joe Banda, 38, was driving his van home when he was killed at dawn.")
+    counted = enrich_text("Three people were killed. He was shot dead by the gunman.")
+    assert _totals(lone) == (1, None)
+    assert _totals(counted) == (3, None)
