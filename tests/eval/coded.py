@@ -148,6 +148,12 @@ class CodedEval:
     seconds_ours: float
     seconds_baseline: float
     limited: bool = False
+    headlines: bool = False  # the enricher also had each article's headline
+
+    @property
+    def label(self) -> str:
+        """The set's name, marked when the headlines were given: a key of its own."""
+        return f"{self.name}{HEADLINED}" if self.headlines else self.name
 
     def target_met(self, measure: str) -> bool | None:
         """Whether the held-out stated rate meets the set's target (None: no target)."""
@@ -157,7 +163,10 @@ class CodedEval:
         return self.ours.rate(measure, "stated", HELD_OUT).value >= target
 
 
-Summarise = Callable[[Sequence[str]], list[tuple[int, int]]]
+#: From (text, headline) pairs to the (killed, injured) summaries.
+Summarise = Callable[[Sequence[tuple[str, str | None]]], list[tuple[int, int]]]
+#: Marks the scoring of a set whose articles were given with their headlines.
+HEADLINED: Final = ", with headlines"
 
 
 def enricher_summaries(model: str | None = None) -> Summarise:
@@ -168,11 +177,13 @@ def enricher_summaries(model: str | None = None) -> Summarise:
 
     enricher = Enricher(model or spacy_model())
 
-    def run(texts: Sequence[str]) -> list[tuple[int, int]]:
+    def run(texts: Sequence[tuple[str, str | None]]) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         for start in range(0, len(texts), _CHUNK):
             chunk = texts[start : start + _CHUNK]
-            articles = [make_article(text, index=start + i) for i, text in enumerate(chunk)]
+            articles = [
+                make_article(text, title, index=start + i) for i, (text, title) in enumerate(chunk)
+            ]
             out += [metrics.summary_pair(r.totals.model_dump()) for r in enricher.enrich(articles)]
         return out
 
@@ -185,10 +196,12 @@ def score(
     summarise: Summarise,
     *,
     limited: bool = False,
+    headlines: bool = False,
 ) -> CodedEval:
-    """Score the enricher (through `summarise`) and the baseline on one coded set."""
+    """Score the enricher (through `summarise`) and the baseline on one coded set; with
+    `headlines` the enricher gets each article's headline too, as the service does."""
     started = time.perf_counter()
-    got = summarise([r.text for r in rows])
+    got = summarise([(r.text, r.title if headlines else None) for r in rows])
     seconds_ours = time.perf_counter() - started
     ours = CodedScores()
     for row, pair in zip(rows, got, strict=True):
@@ -205,6 +218,7 @@ def score(
         seconds_ours=seconds_ours,
         seconds_baseline=time.perf_counter() - started,
         limited=limited,
+        headlines=headlines,
     )
 
 
@@ -220,7 +234,7 @@ def evaluate_coded(
     data: Path, *, limit: int | None = None, summarise: Summarise | None = None
 ) -> list[CodedEval]:
     """Every coded set found under `data` (at most `limit` rows of each), in one loaded
-    enricher."""
+    enricher: the texts alone, and where the set gives headlines, once more with them."""
     results = []
     for name in CODED_SETS:
         rows = load_coded(data, name)
@@ -228,5 +242,8 @@ def evaluate_coded(
             continue
         summarise = summarise or enricher_summaries()
         chosen = sample(rows, limit)
-        results.append(score(name, chosen, summarise, limited=len(chosen) < len(rows)))
+        limited = len(chosen) < len(rows)
+        results.append(score(name, chosen, summarise, limited=limited))
+        if any(row.title for row in chosen):
+            results.append(score(name, chosen, summarise, limited=limited, headlines=True))
     return results

@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         for result in coded:
             times.append((f"{result.name}: enricher in-process", result.seconds_ours))
             times.append((f"{result.name}: naive baseline", result.seconds_baseline))
-        figures["coded"] = {result.name: report.coded_figures(result) for result in coded}
+        figures["coded"] = {result.label: report.coded_figures(result) for result in coded}
     if "benchmark" in parts:
         if not has_benchmark(data):
             print(f"benchmark skipped: no article-benchmark/dev under {data}")
@@ -279,12 +279,12 @@ def main(argv: list[str] | None = None) -> int:
 
     for result in coded:
         _section(
-            f"(d) Coded casualty set {result.name} ({result.rows} texts): enricher in-process,"
+            f"(d) Coded casualty set {result.label} ({result.rows} texts): enricher in-process,"
             " casualty summary against the coded numbers"
         )
         print(report.coded_table(result))
         if args.verbose:
-            _misses(f"{result.name}, dev half only", result.ours.dev_misses)
+            _misses(f"{result.label}, dev half only", result.ours.dev_misses)
 
     if "incidents" in parts:
         _section("(e) Incidents: casualties-gva-dev articles linked into incidents vs the registry")

@@ -85,6 +85,7 @@ class CodedRow:
     gun-violence set the counts are per incident and include suspects; `*_victims` leave them
     out (None in sets that do not split them). `group` is what rows of one event share (the
     incident of the gun-violence set, else the row itself): the split into halves follows it.
+    Whether a number is stated is judged on `text` alone.
     """
 
     id: str
@@ -96,6 +97,7 @@ class CodedRow:
     group: str
     killed_victims: int | None = None
     wounded_victims: int | None = None
+    title: str | None = None  # the article's headline, where the set gives one
 
 
 #: The coded sets, in the order `make eval` prints them.
@@ -119,6 +121,7 @@ def _coded_row(row: Mapping[str, Any]) -> CodedRow:
         group=str(row.get("incident_id") or row["id"]),
         killed_victims=_optional_int(row.get("killed_victims")),
         wounded_victims=_optional_int(row.get("injured_victims")),
+        title=str(row["title"]) if row.get("title") else None,
     )
 
 

@@ -96,7 +96,7 @@ def test_score_runs_both_systems_and_the_table_prints(tmp_path: Path) -> None:
         "\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8"
     )
 
-    def fake(texts: Sequence[str]) -> list[tuple[int, int]]:
+    def fake(texts: Sequence[tuple[str, str | None]]) -> list[tuple[int, int]]:
         return [(3, 4), (1, 0)][: len(texts)]
 
     loaded = load_coded(tmp_path, "casualties-wad-dev")
@@ -122,3 +122,20 @@ def test_sample_is_fixed_and_keeps_file_order() -> None:
     assert len(picked) == 10
     assert [rows.index(r) for r in picked] == sorted(rows.index(r) for r in picked)
     assert coded.sample(rows, None) == rows
+
+
+def test_a_set_with_headlines_is_scored_again_with_them(tmp_path: Path) -> None:
+    row = {"id": "h1", "text": "The victim was named.", "title": "Man killed in shooting",
+           "killed": 1, "wounded": 0, "killed_in_text": False, "wounded_in_text": True}  # fmt: skip
+    (tmp_path / "casualties-gva-dev.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    seen: list[Sequence[tuple[str, str | None]]] = []
+
+    def fake(texts: Sequence[tuple[str, str | None]]) -> list[tuple[int, int]]:
+        seen.append(texts)
+        return [(1, 0) if texts[0][1] else (0, 0)]
+
+    alone, headlined = coded.evaluate_coded(tmp_path, summarise=fake)
+    assert seen == [[("The victim was named.", None)], [("The victim was named.", row["title"])]]
+    assert (alone.label, headlined.label) == (alone.name, f"{alone.name}, with headlines")
+    assert alone.ours.rate("killed", "all").hits == 0
+    assert headlined.ours.rate("killed", "all").hits == 1
