@@ -126,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     if "coded" in parts:
         coded = evaluate_coded(data, limit=args.limit)
         for result in coded:
-            times.append((f"{result.name}: enricher in-process", result.seconds_ours))
-            times.append((f"{result.name}: naive baseline", result.seconds_baseline))
+            times.append((f"{result.label}: enricher in-process", result.seconds_ours))
+            times.append((f"{result.label}: naive baseline", result.seconds_baseline))
         figures["coded"] = {result.label: report.coded_figures(result) for result in coded}
     if "benchmark" in parts:
         if not has_benchmark(data):
