@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -33,7 +32,8 @@ from spacy.tokens import Doc
 
 from newsstream.enrich.lexicon import CASUALTY_CUE_WORDS
 from newsstream.enrich.mentions import parse_readers
-from newsstream.enrich.numbers import NUMBER_WORDS, VAGUE_HEADS
+from newsstream.enrich.numbers import VAGUE_HEADS
+from newsstream.enrich.quantities import is_number_word, is_year
 
 Pipeline = Any
 #: spaCy's stubs type its arrays with thinc's own aliases, which numpy's arrays do not match.
@@ -52,8 +52,6 @@ _NOT_COUNTS: Final[frozenset[str]] = frozenset(
 )
 #: Marks after which a headline's next part is a sentence of its own.
 _CLAUSE_MARKS: Final[frozenset[str]] = frozenset({":", ";"})
-_DIGITS = re.compile(r"^\d[\d,.]*(?:[-–]\d[\d,]*)?$")
-_YEAR = re.compile(r"^[12]\d{3}$")
 #: Endings stripped to find the lemma a cue list holds ("murders", "shootings", "drowning").
 _ENDINGS: Final[tuple[str, ...]] = ("s", "es", "ed", "d", "ing")
 
@@ -158,10 +156,9 @@ def _word_kind(lower: str) -> str:
     """ "cue" for a casualty word, "number" for a possible count, "" otherwise."""
     if _is_cue(lower):
         return "cue"
-    if _YEAR.match(lower):
+    if is_year(lower):
         return ""
-    parts = [part for part in re.split(r"[-‐‑]", lower) if part]
-    if _DIGITS.match(lower) or (parts and all(p in NUMBER_WORDS for p in parts)):
+    if is_number_word(lower):
         return "number"
     return "number" if lower in VAGUE_HEADS and lower != "a" else ""
 

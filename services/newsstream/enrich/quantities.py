@@ -76,11 +76,20 @@ def find_amounts(doc: Doc) -> list[AmountPhrase]:
 
 
 def _is_number_token(token: Token) -> bool:
-    lower = token.lower_
+    return is_number_word(token.lower_)
+
+
+def is_number_word(lower: str) -> bool:
+    """Whether a lower-cased word is a number: digits ("1,200", "10-15") or number words
+    ("twenty-one")."""
     if _DIGITS.match(lower):
         return True
     parts = [part for part in re.split(r"[-‐‑]", lower) if part]
     return bool(parts) and all(part in NUMBER_WORDS for part in parts)
+
+
+def is_year(lower: str) -> bool:
+    return bool(_YEAR.match(lower))
 
 
 def _starts_amount(doc: Doc, index: int) -> bool:
@@ -180,7 +189,7 @@ def _in_date(doc: Doc, first: int, last: int) -> bool:
     The model's DATE spans also swallow plain counts ("Between 10 and 15" people), so a
     number only counts as a date when it looks like a year or its span has calendar words.
     """
-    if any(_YEAR.match(t.text) for t in doc[first:last]):
+    if any(is_year(t.text) for t in doc[first:last]):
         return True
     for ent in doc.ents:
         if ent.label_ in _TEMPORAL_ENTITIES and ent.start < last and first < ent.end:
