@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from newsstream.enrich.analysis import Analyser
 from newsstream.enrich.canonical import build_entities
 from newsstream.enrich.casualties import extract_figures
@@ -100,7 +102,7 @@ class Enricher:
                     results.append(self._enrich_one(article, plan, docs))
         return results
 
-    def _enrich_one(self, article: Article, plan: _Plan, docs: Sequence[object]) -> Enrichment:
+    def _enrich_one(self, article: Article, plan: _Plan, docs: Sequence[Doc]) -> Enrichment:
         title = (article.title or "") if plan.title is not None else ""
         body_doc = docs[plan.body]
         mentions = doc_mentions(body_doc, "body", self._gazetteer)
@@ -128,8 +130,10 @@ class Enricher:
         if plan.title_parse is not None:
             title_figures = extract_figures(docs[plan.title_parse], "title", title)
         body_figures = extract_figures(body_doc, "body")
+        # Evidence is quoted from the text enrichment read: a sentence never takes in a
+        # paragraph left out for its language.
         result = assemble(
-            title_figures, body_figures, places, {"title": title, "body": article.body}
+            title_figures, body_figures, places, {"title": title, "body": body_doc.text}
         )
         notes = [
             f"figure {figure_id} was superseded by a later toll"
