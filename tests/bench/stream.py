@@ -424,6 +424,20 @@ def _log_times(log: Path) -> tuple[float | None, float | None]:
     return first, ready
 
 
+def _wait_ready(
+    logs: Sequence[Path], workers: Sequence[Popen[bytes]], timeout: float = 120.0
+) -> None:
+    """Until every worker has logged that it is ready (joined the group, partitions assigned)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if all(log.is_file() and _log_times(log)[1] is not None for log in logs):
+            return
+        if any(worker.poll() is not None for worker in workers):
+            raise RuntimeError("a worker exited before it was ready")
+        time.sleep(0.2)
+    raise TimeoutError(f"workers not ready within {timeout:.0f} s")
+
+
 def _memory(worker: Popen[bytes]) -> Memory | None:
     """The worker's peak memory and its parser child's (Linux /proc only)."""
     children = Path(f"/proc/{worker.pid}/task/{worker.pid}/children")
@@ -523,11 +537,16 @@ def run_end_to_end(
 
             two = fresh("two")
             with contextlib.ExitStack() as stack:
-                workers = []
+                workers, logs = [], []
                 for index in range(cpus):
                     (root / f"two-{index}").mkdir()
-                    log = root / f"two-{index}" / "worker.log"
-                    workers.append(stack.enter_context(running_worker(two, log, cpus=str(index))))
+                    logs.append(root / f"two-{index}" / "worker.log")
+                    workers.append(
+                        stack.enter_context(running_worker(two, logs[-1], cpus=str(index)))
+                    )
+                # A worker joining after the first has taken every partition rebalances the
+                # group mid-burst: the burst starts once all of them are in it.
+                _wait_ready(logs, workers)
                 _service(bootstrap, two, [warm_up], workers)
                 double = _service(bootstrap, two, burst, workers)
             flows.append(
