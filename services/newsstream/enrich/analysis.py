@@ -26,7 +26,19 @@ from typing import Any, Final
 
 import numpy
 import numpy.typing
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    MORPH,
+    ORTH,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
@@ -182,20 +194,19 @@ def _segment_starts(
     """Where sentence-like runs begin: where punctuation starts a sentence, after a line
     break, and with `clauses` after a colon or semicolon; spaces stay with the run before
     them."""
-    begins = numpy.zeros(len(doc), dtype=bool)
-    if len(doc):
-        begins[0] = True
-    for index in range(1, len(doc)):
-        if doc[index].is_space:
-            continue
-        before = doc[index - 1]
-        if (
-            guesses[index]
-            or "\n" in before.text
-            or (before.is_space and guesses[index - 1])
-            or (clauses and before.text in _CLAUSE_MARKS)
-        ):
-            begins[index] = True
+    size = len(doc)
+    begins = numpy.zeros(size, dtype=bool)
+    if not size:
+        return begins
+    values = doc.to_array([IS_SPACE, ORTH])
+    space = values[:, 0].astype(bool)
+    guessed = numpy.asarray(guesses, dtype=bool)
+    strings = doc.vocab.strings
+    breaks = [v for v in numpy.unique(values[:, 1]) if "\n" in strings[int(v)]]
+    marks = [strings[mark] for mark in _CLAUSE_MARKS] if clauses else []
+    before = numpy.isin(values[:, 1], breaks) | (space & guessed) | numpy.isin(values[:, 1], marks)
+    begins[1:] = ~space[1:] & (guessed[1:] | before[:-1])
+    begins[0] = True
     return begins
 
 

@@ -15,6 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import IDS as POS_IDS
+
 from newsstream.enrich.describe import describe
 from newsstream.enrich.lexicon import (
     ATTEMPT_WORDS,
@@ -270,8 +274,8 @@ def _whole_groups(
     number no predicate claimed) as the subject of a casualty predicate; "both were
     killed" counts two by itself."""
     figures: list[Figure] = []
-    for token in doc:
-        if token.i in used or token.pos_ not in {"VERB", "AUX"}:
+    for token in _tokens_of(doc, {"VERB", "AUX"}):
+        if token.i in used:
             continue
         kind, carrier = kind_of(token), None
         if kind is None and (token.lower_ in CARRIER_VERBS or token.lemma_ in CARRIER_VERBS):
@@ -354,8 +358,8 @@ def _deaths_of(doc: Doc, field_name: TextField, source: str, used: set[int]) -> 
     Reed", "the slaying of a man and his son": a death named with its victims, one person or
     a list of them, and no number."""
     figures: list[Figure] = []
-    for token in doc:
-        if token.i in used or token.pos_ != "NOUN" or not _names_a_death(token):
+    for token in _tokens_of(doc, {"NOUN"}):
+        if token.i in used or not _names_a_death(token):
             continue
         victim = next(
             (
@@ -399,8 +403,8 @@ def _killers_own_deaths(
     """ "shot his wife, then turned the gun on himself", "killed his son before taking his
     own life": the one who hurt others died by their own hand too."""
     figures: list[Figure] = []
-    for token in doc:
-        if token.i in used or token.pos_ != "VERB":
+    for token in _tokens_of(doc, {"VERB"}):
+        if token.i in used:
             continue
         self_word = self_harm(token)
         if self_word is None or not hurt_others(token):
@@ -412,6 +416,13 @@ def _killers_own_deaths(
             )
         )
     return figures
+
+
+def _tokens_of(doc: Doc, parts_of_speech: set[str]) -> list[Token]:
+    """The tokens tagged with one of these parts of speech, in order, found without making a
+    Python object of every other token."""
+    tags = [POS_IDS[name] for name in parts_of_speech]
+    return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(POS), tags)).tolist()]
 
 
 def _names_a_death(noun: Token) -> bool:
@@ -446,8 +457,8 @@ def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) 
     """ "The head of the forces has been killed", "eliminated spokesman Mohammed Afif": one
     named or singled-out person as the argument of a casualty predicate."""
     figures: list[Figure] = []
-    for token in doc:
-        if token.i in used or token.pos_ not in {"VERB", "AUX"}:
+    for token in _tokens_of(doc, {"VERB", "AUX"}):
+        if token.i in used:
             continue
         kind = kind_of(token)
         carrier = None

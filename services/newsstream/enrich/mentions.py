@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
+import numpy
 import pycountry
+from spacy.attrs import LOWER
 
 from newsstream.enrich.gazetteer import Gazetteer
 from newsstream.enrich.lexicon import (
@@ -65,6 +67,8 @@ NAME_LABELS: Final[frozenset[str]] = frozenset(
     }
 )
 #: Labels a gazetteer hit may turn into a place.
+#: First words of the person titles: a token with another word cannot open one.
+_TITLE_FIRST_WORDS: Final[frozenset[str]] = frozenset(t.split(" ")[0] for t in PERSON_TITLES)
 _RELABELLABLE: Final[frozenset[str]] = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "NORP"})
 _PLACE_LABELS: Final[frozenset[str]] = frozenset({"GPE", "LOC"})
 #: Nouns after a name that keep the name but are not part of it ("the Beirut area").
@@ -165,7 +169,7 @@ def parse_readers(doc: Doc) -> list[int]:
     capitalised person titles. A text parsed only in the sentences of these tokens (and of
     numbers and casualty words) gets the mentions a text parsed throughout gets. Keep it in
     step with the rules that read `dep_`, `head`, `pos_` or `tag_`."""
-    found = [i for i in range(len(doc)) if _person_title_at(doc, i)]
+    found = [i for i in _title_openers(doc) if _person_title_at(doc, i)]
     for ent in doc.ents:
         if ent.label_ in NAME_LABELS and _reads_parse_near(doc, ent.start, ent.end):
             found.append(int(ent.start))
@@ -389,11 +393,12 @@ def _titled_names(doc: Doc) -> list[tuple[int, int]]:
     """Capitalised names right after a person's title that the model left untagged or cut
     short ("PM Nawaf Salam" tagged as just "Salam"): token ranges of the names."""
     found: list[tuple[int, int]] = []
-    index = 0
-    while index < len(doc):
+    free = 0  # the first token after the names found so far
+    for index in _title_openers(doc):
+        if index < free:
+            continue
         size = _person_title_at(doc, index)
         if size == 0:
-            index += 1
             continue
         first = last = index + size
         while last < len(doc) and last - first < 4 and _is_name_word(doc[last]):
@@ -403,7 +408,17 @@ def _titled_names(doc: Doc) -> list[tuple[int, int]]:
         shorter = not covered or any(e.end - e.start < last - first for e in covered)
         if last - first >= 2 and inside and shorter:
             found.append((first, last))
-        index = max(last, index + 1)
+        free = max(last, index + 1)
+    return found
+
+
+def _title_openers(doc: Doc) -> list[int]:
+    """Tokens whose word may open a person's title: the only ones `_person_title_at` needs
+    to look at."""
+    lowers = doc.to_array(LOWER)
+    strings = doc.vocab.strings
+    openers = [v for v in numpy.unique(lowers) if strings[int(v)] in _TITLE_FIRST_WORDS]
+    found: list[int] = numpy.flatnonzero(numpy.isin(lowers, openers)).tolist()
     return found
 
 

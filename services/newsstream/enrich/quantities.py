@@ -9,9 +9,13 @@ numbers that could count people.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Final
+
+import numpy
+from spacy.attrs import LOWER
 
 from newsstream.enrich.lexicon import AGE_COMPARISONS, AGE_WORDS, CALENDAR_WORDS, DATE_WORDS
 from newsstream.enrich.numbers import (
@@ -61,24 +65,33 @@ class AmountPhrase:
 def find_amounts(doc: Doc) -> list[AmountPhrase]:
     """Every number phrase in `doc` that may be a head count."""
     phrases: list[AmountPhrase] = []
-    index = 0
-    size = len(doc)
-    while index < size:
-        if not _starts_amount(doc, index):
-            index += 1
+    # Only the few tokens whose word may open a phrase are looked at one by one.
+    lowers = doc.to_array(LOWER)
+    strings = doc.vocab.strings
+    openers = [value for value in numpy.unique(lowers) if _may_open(strings[int(value)])]
+    temporal = [ent for ent in doc.ents if ent.label_ in _TEMPORAL_ENTITIES]
+    free = 0  # the first token not inside a phrase already found
+    for index in numpy.flatnonzero(numpy.isin(lowers, openers)).tolist():
+        if index < free or not _starts_amount(doc, index):
             continue
         last = _phrase_end(doc, index)
-        phrase = _phrase(doc, index, last)
+        phrase = _phrase(doc, index, last, temporal)
         if phrase is not None:
             phrases.append(phrase)
-        index = max(last, index + 1)
+        free = max(last, index + 1)
     return phrases
+
+
+def _may_open(lower: str) -> bool:
+    """Whether a word can be the first of a number phrase (`_starts_amount` decides)."""
+    return is_number_word(lower) or lower in VAGUE_HEADS or lower in {"a", "an", "half"}
 
 
 def _is_number_token(token: Token) -> bool:
     return is_number_word(token.lower_)
 
 
+@functools.lru_cache(maxsize=65536)
 def is_number_word(lower: str) -> bool:
     """Whether a lower-cased word is a number: digits ("1,200", "10-15") or number words
     ("twenty-one")."""
@@ -150,9 +163,11 @@ def _joins_numbers(doc: Doc, first: int, at: int, joiner: str) -> bool:
     return True
 
 
-def _phrase(doc: Doc, first: int, last: int) -> AmountPhrase | None:
+def _phrase(doc: Doc, first: int, last: int, temporal: list[Any]) -> AmountPhrase | None:
     tokens = doc[first:last]
-    if any(t.ent_type_ in _NON_COUNT_ENTITIES for t in tokens) or _in_date(doc, first, last):
+    if any(t.ent_type_ in _NON_COUNT_ENTITIES for t in tokens) or _in_date(
+        doc, first, last, temporal
+    ):
         return None
     if first > 0 and doc[first - 1].lower_ in {"no", "not", "nor"}:
         return None
@@ -183,7 +198,7 @@ def _phrase(doc: Doc, first: int, last: int) -> AmountPhrase | None:
     )
 
 
-def _in_date(doc: Doc, first: int, last: int) -> bool:
+def _in_date(doc: Doc, first: int, last: int, temporal: list[Any]) -> bool:
     """Whether the number belongs to a date or time ("in 2019", "April 21", "24 hours").
 
     The model's DATE spans also swallow plain counts ("Between 10 and 15" people), so a
@@ -191,8 +206,8 @@ def _in_date(doc: Doc, first: int, last: int) -> bool:
     """
     if any(is_year(t.text) for t in doc[first:last]):
         return True
-    for ent in doc.ents:
-        if ent.label_ in _TEMPORAL_ENTITIES and ent.start < last and first < ent.end:
+    for ent in temporal:  # the DATE and TIME entities, in text order
+        if ent.start < last and first < ent.end:
             words = {t.lower_ for t in ent}
             return bool(words & (CALENDAR_WORDS | DATE_WORDS)) or ":" in ent.text
     return False
