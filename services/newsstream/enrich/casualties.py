@@ -38,6 +38,7 @@ from newsstream.enrich.lexicon import (
     UNDERGO_VERBS,
     WHOLE_GROUP_WORDS,
 )
+from newsstream.enrich.nlp import text_of
 from newsstream.enrich.numbers import Amount
 from newsstream.enrich.quantities import AmountPhrase, find_amounts
 from newsstream.enrich.readings import (
@@ -114,7 +115,7 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
     `source` is the text as written when `doc` parsed a same-length copy of it (a lower-cased
     headline); every string a figure quotes is cut from `source` by offsets.
     """
-    source = doc.text if source is None else source
+    source = text_of(doc) if source is None else source
     figures: list[Figure] = []
     include_kind: CasualtyKind | None = None
     include_sentence = -10

@@ -16,7 +16,7 @@ from newsstream.enrich.figures import PlaceMention, assemble
 from newsstream.enrich.gazetteer import DEFAULT_MIN_CITY_POPULATION, get_gazetteer
 from newsstream.enrich.language import Paragraph, classify, english_view, warm_up
 from newsstream.enrich.mentions import Mention, doc_mentions
-from newsstream.enrich.nlp import Pipeline, load_pipeline, lowered_headline
+from newsstream.enrich.nlp import Pipeline, load_pipeline, lowered_headline, text_of
 from newsstream.enrich.summary import summarise
 from newsstream.models import Article, CasualtyFinding, CasualtyTotals, EntityFinding
 
@@ -133,7 +133,7 @@ class Enricher:
         # Evidence is quoted from the text enrichment read: a sentence never takes in a
         # paragraph left out for its language.
         result = assemble(
-            title_figures, body_figures, places, {"title": title, "body": body_doc.text}
+            title_figures, body_figures, places, {"title": title, "body": text_of(body_doc)}
         )
         notes = [
             f"figure {figure_id} was superseded by a later toll"

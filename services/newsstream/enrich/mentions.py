@@ -16,7 +16,7 @@ from typing import Any, Final
 
 import numpy
 import pycountry
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LOWER
 
 from newsstream.enrich.gazetteer import Gazetteer
 from newsstream.enrich.lexicon import (
@@ -45,6 +45,7 @@ from newsstream.enrich.lexicon import (
     TITLE_PHRASES,
     WIRE_AGENCIES,
 )
+from newsstream.enrich.nlp import text_of
 from newsstream.models.common import TextField
 
 Doc = Any
@@ -189,7 +190,7 @@ def _reads_parse_near(doc: Doc, first: int, last: int) -> bool:
 
 def doc_mentions(doc: Doc, field: TextField, gazetteer: Gazetteer) -> list[Mention]:
     """Named-entity mentions of a parsed title or body, cleaned and with corrected labels."""
-    text: str = doc.text
+    text: str = text_of(doc)
     datelines = _datelines(text, gazetteer)
     blocked = [d.place for d in datelines] + [d.credit for d in datelines if d.credit]
     blocked += [d.region for d in datelines if d.region]
@@ -206,7 +207,7 @@ def doc_mentions(doc: Doc, field: TextField, gazetteer: Gazetteer) -> list[Menti
         start, end = int(span.start_char), int(span.end_char)
         if any(start < b_end and b_start < end for b_start, b_end in blocked):
             continue
-        titled = str(doc.text[int(doc[_title_before(doc, first) or first].idx) : end])
+        titled = str(text_of(doc)[int(doc[_title_before(doc, first) or first].idx) : end])
         mentions.append(Mention(str(span.text), start, end, field, "PERSON", titled=titled))
         blocked.append((start, end))
     for ent in doc.ents:
@@ -267,7 +268,7 @@ def _owned_organisations(doc: Doc, mentions: list[Mention], field: TextField) ->
     """ "Iraq's Security Media Cell": capitalised words ending in an organisation word after
     a place's possessive name an organisation, even where the model tagged none."""
     taken = [(m.start, m.end) for m in mentions]
-    starts = [int(t.idx) for t in doc]
+    starts: list[int] = doc.to_array(IDX).tolist()
     found: list[Mention] = []
     for mention in mentions:
         if mention.label not in _PLACE_LABELS:
@@ -287,7 +288,7 @@ def _owned_organisations(doc: Doc, mentions: list[Mention], field: TextField) ->
         start, stop = int(after[1].idx), int(end.idx) + len(end.text)
         if any(start < b and a < stop for a, b in taken):
             continue
-        found.append(Mention(str(doc.text[start:stop]), start, stop, field, "ORG"))
+        found.append(Mention(str(text_of(doc)[start:stop]), start, stop, field, "ORG"))
     return found
 
 
@@ -307,7 +308,7 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Mention], field: TextField) -> 
     it) with its expansion; where the model tagged no name before the bracket, the capitalised
     words whose initials spell the acronym become one (an organisation, unless the model
     called the acronym something else)."""
-    text: str = doc.text
+    text: str = text_of(doc)
     added: list[Mention] = []
     for match in _BRACKETED_ACRONYM.finditer(text):
         acronym = match.group("acronym")
@@ -322,7 +323,7 @@ def _bracketed_acronyms(doc: Doc, mentions: list[Mention], field: TextField) -> 
             if found is None:
                 continue
             first, last = found
-            long_text = str(doc.text[first:last])
+            long_text = str(text_of(doc)[first:last])
             label = named.label if named is not None and named.label != "NORP" else "ORG"
             if label in {"ORG", "PERSON", "GPE", "LOC"}:
                 added.append(Mention(long_text, first, last, field, label))
@@ -365,7 +366,7 @@ def _name_before(doc: Doc, at: int, letters: str) -> tuple[int, int] | None:
         if not words[index].text[:1].isupper() or words[index].lower_ in NAME_FUNCTION_WORDS:
             continue
         start = int(words[index].idx)
-        if _abbreviates(letters, str(doc.text[start:at])):
+        if _abbreviates(letters, str(text_of(doc)[start:at])):
             return start, int(words[-1].idx) + len(words[-1].text)
     return None
 
@@ -475,7 +476,7 @@ def _is_dateline(match: re.Match[str], gazetteer: Gazetteer) -> bool:
 
 def _is_truncated(doc: Doc, ent: Any) -> bool:
     """A name that is the text's last word with nothing after it was cut off mid-word."""
-    return bool(int(ent.end) == len(doc) and str(doc.text).rstrip()[-1:] not in ".!?\"'”’)")
+    return bool(int(ent.end) == len(doc) and text_of(doc).rstrip()[-1:] not in ".!?\"'”’)")
 
 
 def _comma_parts(doc: Doc, first: int, last: int) -> list[tuple[int, int]]:
@@ -570,7 +571,7 @@ def _clean(
     start, end = int(span.start_char), int(span.end_char)
     titled = None
     if titled_from is not None:
-        titled = str(doc.text[int(doc[titled_from].idx) : end])
+        titled = str(text_of(doc)[int(doc[titled_from].idx) : end])
     return Mention(
         surface,
         start,
@@ -857,7 +858,7 @@ def _is_punct(token: Token) -> bool:
 def _spread_coordinated_places(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "Zamfara, Katsina, Kaduna and Niger states": names coordinated with a place that an
     administrative noun marks are places too, whatever the model called them."""
-    text: str = doc.text
+    text: str = text_of(doc)
     result = list(mentions)
     for index in range(len(result) - 1, 0, -1):
         if not (result[index].locative and result[index].label == "GPE"):

@@ -40,3 +40,15 @@ def lowered_headline(text: str) -> str | None:
         return None
     lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
     return lowered[:1].upper() + lowered[1:] if len(lowered[:1].upper()) == 1 else lowered
+
+
+_TEXT_KEY = "newsstream.text"
+
+
+def text_of(doc: Any) -> str:
+    """The text of a Doc. `Doc.text` joins every token's text again at each call, which the
+    rules would do dozens of times per article; the joined text is kept on the Doc."""
+    kept = doc.user_data.get(_TEXT_KEY)
+    if kept is None:
+        kept = doc.user_data[_TEXT_KEY] = str(doc.text)
+    return str(kept)
