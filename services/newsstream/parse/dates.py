@@ -67,6 +67,10 @@ _ANY_DATE = re.compile(
 )
 # A clock alone ("10:30") is a date only with a zone or am/pm; plain numbers are not times.
 _CLOCK_ONLY = re.compile(r"^" + _CLOCK + r"$")
+#: A calendar date, optionally with a clock time and a UTC offset, as ISO 8601 writes it.
+_ISO_TIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
 _CLOCK_QUALIFIED = re.compile(r"(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,5})\s*$")
 _BARE_RELATIVE = re.compile(r"^" + _COUNT + r"\s{1,3}" + _UNIT + r"$")
 _COMPACT_RELATIVE = re.compile(r"^\d{1,3}\s?(?:h|hr|hrs|m|min|mins|d|w|wk|mo|y|yr)$")
@@ -173,6 +177,30 @@ def resolve_date(expression: str, fetched_at: datetime) -> datetime | None:
     text = _normalise(expression, base)
     if not text or len(text) > 80:
         return None
+    parsed = _iso_time(text)
+    if parsed is None:
+        parsed = parse_in_words(text, base)
+    if parsed is None or parsed > base + timedelta(days=1):
+        return None
+    return parsed
+
+
+def _iso_time(text: str) -> datetime | None:
+    """An ISO 8601 date or time (what most pages' metadata holds), read without dateparser,
+    which takes milliseconds each; the same reading as dateparser's (no zone: UTC)."""
+    if not _ISO_TIME.match(text):
+        return None
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def parse_in_words(text: str, base: datetime) -> datetime | None:
+    """dateparser's reading of a normalised expression, in UTC, relative to `base`."""
     # A clock time alone is the latest such time not after the fetch; dateparser's "past"
     # preference mishandles it at month boundaries, so the day is settled here.
     clock_only = bool(_CLOCK_ONLY.match(text))
@@ -192,6 +220,4 @@ def resolve_date(expression: str, fetched_at: datetime) -> datetime | None:
     parsed = parsed.astimezone(UTC)
     if clock_only and parsed > base:
         parsed -= timedelta(days=1)
-    if parsed > base + timedelta(days=1):
-        return None
     return parsed

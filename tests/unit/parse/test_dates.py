@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsstream.parse.dates import find_date, resolve_date
+from newsstream.parse.dates import find_date, parse_in_words, resolve_date
 
 FETCHED_AT = datetime(2025, 9, 1, 12, 0, tzinfo=UTC)
 
@@ -78,3 +80,22 @@ def test_find_date_locates_the_expression(text: str, found: str, start: int) -> 
 @pytest.mark.parametrize("text", ["Omar 24 went home", "at 10:30 the", "Room 101", "Mayday"])
 def test_find_date_ignores_look_alikes(text: str) -> None:
     assert find_date(text) is None
+
+
+@st.composite
+def _iso_times(draw: st.DrawFn) -> str:
+    moment = draw(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2025, 8, 1)))
+    text = moment.date().isoformat()
+    if draw(st.booleans()):
+        clock = moment.strftime("%H:%M" if draw(st.booleans()) else "%H:%M:%S")
+        text += draw(st.sampled_from(["T", " "])) + clock
+        zone = draw(st.sampled_from(["", "Z", "+00:00", "-05:00", "+0530", "+01"]))
+        text += zone
+    return text
+
+
+@settings(max_examples=60, deadline=None)
+@given(_iso_times())
+def test_iso_times_read_as_dateparser_reads_them(text: str) -> None:
+    """ISO 8601 times skip dateparser (milliseconds each) and must come out the same."""
+    assert resolve_date(text, FETCHED_AT) == parse_in_words(text, FETCHED_AT)
