@@ -351,7 +351,25 @@ PERSON_NOUNS: Final[frozenset[str]] = _words(
     neighbours boyfriend girlfriend cousin cousins nephew nieces niece uncle aunt grandmother
     grandfather grandchild grandchildren grandson granddaughter stepfather stepson
     stepdaughter classmate classmates roommate partner bystander bystanders male males female
-    females juvenile juveniles"""
+    females juvenile juveniles
+    commissioner commissioners administrator administrators commentator commentators lawyer
+    lawyers attorney attorneys ruler rulers councillor councillors councilor councilors
+    legislator legislators senator senators deputy deputies ambassador ambassadors prosecutor
+    prosecutors magistrate magistrates pastor pastors bishop bishops preacher preachers
+    professor professors lecturer lecturers scholar scholars researcher researchers activist
+    activists campaigner campaigners founder founders candidate candidates executive
+    executives director directors manager managers secretary secretaries chairperson
+    president presidents king kings queen prince princes princess sheikh sheikhs emir emirs
+    sultan chieftain chieftains headman headmen vicar rabbi rabbis accountant accountants
+    architect architects businessperson entrepreneur entrepreneurs merchant merchants
+    shopkeeper shopkeepers landlord landlords tenant tenants editor editors presenter
+    presenters broadcaster broadcasters writer writers author authors blogger bloggers poet
+    poets singer singers musician musicians artist artists actor actors actress athlete
+    athletes footballer footballers coach coaches player players surveyor surveyors inspector
+    inspectors investigator investigators auditor auditors clerk clerks cashier cashiers
+    banker bankers courier couriers porter porters watchman watchmen nanny maid maids servant
+    servants housewife housewives widow widows widower orphan orphans heir heiress informant
+    informants whistleblower"""
 )
 
 #: Endings of singular nouns that usually name a person ("shopkeeper", "cyclist", "guardian"),
