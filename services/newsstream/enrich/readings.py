@@ -77,6 +77,9 @@ _SUBJECT_PRONOUNS: Final[frozenset[str]] = frozenset({"they", "these", "those", 
 COMPLEMENT_DEPS: Final[frozenset[str]] = frozenset(
     {"acomp", "oprd", "xcomp", "advmod", "ccomp", "dobj", "attr", "conj", "prt"}
 )
+#: How the parser sometimes attaches a resultative "dead" to the verb ("shot dead a man" as a
+#: preposition, "shot him dead in the street" as an adverbial clause).
+_RESULT_DEPS: Final[frozenset[str]] = frozenset({"prep", "advcl"})
 _OWN_MODIFIER_DEPS: Final[frozenset[str]] = frozenset({"amod", "acl", "relcl", "oprd"})
 _HYPOTHETICAL: Final[frozenset[str]] = frozenset({"could", "would", "might", "can"})
 _ARGUMENT_DEPS: Final[frozenset[str]] = frozenset({"nsubj", "nsubjpass", "dobj"})
@@ -618,6 +621,12 @@ def _complement_kind(verb: Token) -> CasualtyKind | None:
     ):
         return CasualtyKind.KILLED  # "gunned down"
     for child in verb.children:
+        if (
+            child.dep_ in _RESULT_DEPS
+            and child.lower_ in DEATH_COMPLEMENTS
+            and _one_clause(verb, child)
+        ):
+            return CasualtyKind.KILLED  # "shot dead a cameraman", "shot two policemen dead"
         if child.dep_ in COMPLEMENT_DEPS:
             if child.lower_ in DEATH_COMPLEMENTS or child.lower_ in FATAL_ADVERBS:
                 return CasualtyKind.KILLED
@@ -634,6 +643,8 @@ def _complement_kind(verb: Token) -> CasualtyKind | None:
             state = _state_after(child)
             if state is not None:
                 return state
+            if _dead_before(verb, child):
+                return CasualtyKind.KILLED  # "shot dead Sheikh Ali Othman"
         if child.dep_ == "prep" and child.lower_ in {"to", "into", "in"}:
             for obj in child.children:
                 if obj.lower_ in DEATH_COMPLEMENTS and child.lower_ == "to":
@@ -646,6 +657,21 @@ def _complement_kind(verb: Token) -> CasualtyKind | None:
 def _is_hit(word: Token) -> bool:
     return bool(
         word.pos_ == "VERB" and (word.lemma_.lower() in HIT_VERBS or word.lower_ in HIT_VERBS)
+    )
+
+
+def _one_clause(verb: Token, word: Token) -> bool:
+    """No punctuation between the verb and the word: "4 women shot, 2 dead" is two clauses."""
+    first, last = sorted((verb.i, word.i))
+    return not any(token.is_punct for token in verb.doc[first + 1 : last])
+
+
+def _dead_before(verb: Token, person: Token) -> bool:
+    """ "shot dead Sheikh Ali Othman": the parser hangs a resultative "dead" right after the
+    verb on the object that follows it."""
+    return any(
+        word.dep_ == "amod" and word.i == verb.i + 1 and word.lower_ in DEATH_COMPLEMENTS
+        for word in person.children
     )
 
 

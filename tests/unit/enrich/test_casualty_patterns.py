@@ -495,3 +495,34 @@ def test_a_pronoun_victim_with_no_victim_before_it_counts_when_alone_of_its_kind
     counted = enrich_text("Three people were killed. He was shot dead by the gunman.")
     assert _totals(lone) == (1, None)
     assert _totals(counted) == (3, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("Snipers shot dead a cameraman who was covering the clashes.", (1, None)),
+        ("Militants shot dead Sheikh Omar Farah, a local imam, in the market.", (1, None)),
+        ("Gunmen shot two policemen dead at a checkpoint.", (2, None)),
+        ("Gunmen shot a trader dead in the market on Monday.", (1, None)),
+        ("4 women shot, 2 dead in a nightclub shooting", (2, 2)),
+    ],
+)
+def test_shot_dead_in_either_order_is_a_death(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    """A resultative "dead", before or after the object, makes the shooting a killing; after
+    a comma it is a clause of its own."""
+    assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suspected militants killed a senior village administrator on Sunday night.",
+        "A prominent political commentator was gunned down at a gas station.",
+        "A lawyer who investigated crimes against the environment was shot dead near her home.",
+        "Soldiers killed the commissioner of the district in an ambush.",
+    ],
+)
+def test_a_victim_named_by_office_counts_as_one(text: str, enrich_text: Enrich) -> None:
+    assert _totals(enrich_text(text)) == (1, None)
