@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
-import numpy
 import pycountry
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX
 
 from newsstream.enrich.gazetteer import Gazetteer
 from newsstream.enrich.lexicon import (
@@ -45,7 +44,7 @@ from newsstream.enrich.lexicon import (
     TITLE_PHRASES,
     WIRE_AGENCIES,
 )
-from newsstream.enrich.nlp import text_of
+from newsstream.enrich.nlp import text_of, word_positions
 from newsstream.models.common import TextField
 
 Doc = Any
@@ -67,9 +66,9 @@ NAME_LABELS: Final[frozenset[str]] = frozenset(
         "LANGUAGE",
     }
 )
-#: Labels a gazetteer hit may turn into a place.
 #: First words of the person titles: a token with another word cannot open one.
 _TITLE_FIRST_WORDS: Final[frozenset[str]] = frozenset(t.split(" ")[0] for t in PERSON_TITLES)
+#: Labels a gazetteer hit may turn into a place.
 _RELABELLABLE: Final[frozenset[str]] = frozenset({"PERSON", "ORG", "PRODUCT", "FAC", "NORP"})
 _PLACE_LABELS: Final[frozenset[str]] = frozenset({"GPE", "LOC"})
 #: Nouns after a name that keep the name but are not part of it ("the Beirut area").
@@ -416,11 +415,7 @@ def _titled_names(doc: Doc) -> list[tuple[int, int]]:
 def _title_openers(doc: Doc) -> list[int]:
     """Tokens whose word may open a person's title: the only ones `_person_title_at` needs
     to look at."""
-    lowers = doc.to_array(LOWER)
-    strings = doc.vocab.strings
-    openers = [v for v in numpy.unique(lowers) if strings[int(v)] in _TITLE_FIRST_WORDS]
-    found: list[int] = numpy.flatnonzero(numpy.isin(lowers, openers)).tolist()
-    return found
+    return word_positions(doc, _TITLE_FIRST_WORDS.__contains__)
 
 
 def _person_title_at(doc: Doc, index: int) -> int:

@@ -7,9 +7,12 @@ model shares one pipeline. Models are installed packages; nothing is downloaded 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import LOWER
 
 #: Type of a loaded spaCy pipeline (spaCy ships no type information for mypy).
 Pipeline = Any
@@ -52,3 +55,14 @@ def text_of(doc: Any) -> str:
     if kept is None:
         kept = doc.user_data[_TEXT_KEY] = str(doc.text)
     return str(kept)
+
+
+def word_positions(doc: Any, keep: Callable[[str], bool]) -> list[int]:
+    """Indexes of the tokens whose lower-cased word passes `keep`, each distinct word tested
+    once and no Python object made for the other tokens: rules that can only start from a
+    few words look at those alone."""
+    lowers = doc.to_array(LOWER)
+    strings = doc.vocab.strings
+    kept = [value for value in numpy.unique(lowers) if keep(strings[int(value)])]
+    found: list[int] = numpy.flatnonzero(numpy.isin(lowers, kept)).tolist()
+    return found

@@ -14,10 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
-import numpy
-from spacy.attrs import LOWER
-
 from newsstream.enrich.lexicon import AGE_COMPARISONS, AGE_WORDS, CALENDAR_WORDS, DATE_WORDS
+from newsstream.enrich.nlp import word_positions
 from newsstream.enrich.numbers import (
     NUMBER_WORDS,
     VAGUE_HEADS,
@@ -65,13 +63,9 @@ class AmountPhrase:
 def find_amounts(doc: Doc) -> list[AmountPhrase]:
     """Every number phrase in `doc` that may be a head count."""
     phrases: list[AmountPhrase] = []
-    # Only the few tokens whose word may open a phrase are looked at one by one.
-    lowers = doc.to_array(LOWER)
-    strings = doc.vocab.strings
-    openers = [value for value in numpy.unique(lowers) if _may_open(strings[int(value)])]
     temporal = [ent for ent in doc.ents if ent.label_ in _TEMPORAL_ENTITIES]
     free = 0  # the first token not inside a phrase already found
-    for index in numpy.flatnonzero(numpy.isin(lowers, openers)).tolist():
+    for index in word_positions(doc, _may_open):
         if index < free or not _starts_amount(doc, index):
             continue
         last = _phrase_end(doc, index)
