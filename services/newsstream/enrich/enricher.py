@@ -23,7 +23,6 @@ from newsstream.models import Article, CasualtyFinding, CasualtyTotals, EntityFi
 #: "…: Axios" at the end of a headline credits a source.
 _HEADLINE_SOURCE = re.compile(r":\s+((?:[A-Z][\w.&'-]*\s?){1,3})\s*$")
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-_BATCH_SIZE = 32
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,7 @@ class Enricher:
         # A worker runs for weeks: every new word would stay in the vocabulary's string store,
         # so the batch's strings are freed with its docs. Findings hold plain Python values.
         with self._nlp.memory_zone():
-            docs = self._analyser.analyse(texts, _BATCH_SIZE, headlines)
+            docs = self._analyser.analyse(texts, headlines)
             results: list[Enrichment] = []
             for article, plan in zip(articles, plans, strict=True):
                 if plan is None:

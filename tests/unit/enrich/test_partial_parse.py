@@ -30,7 +30,7 @@ def _sentence_of(doc: object, words: str) -> object:
 
 
 def test_only_the_sentences_the_rules_read_are_parsed(nlp: Pipeline) -> None:
-    doc = Analyser(nlp).analyse([TEXT], 8)[0]
+    doc = Analyser(nlp).analyse([TEXT])[0]
     weather = _sentence_of(doc, "The weather")
     toll = _sentence_of(doc, "Three people")
     named = _sentence_of(doc, "Ahmed Musa")
@@ -41,22 +41,22 @@ def test_only_the_sentences_the_rules_read_are_parsed(nlp: Pipeline) -> None:
 
 
 def test_sentences_outside_the_parse_still_start_where_punctuation_says(nlp: Pipeline) -> None:
-    doc = Analyser(nlp).analyse([TEXT], 8)[0]
+    doc = Analyser(nlp).analyse([TEXT])[0]
     starts = [s.text.split()[0] for s in doc.sents]
     assert starts[:2] == ["The", "Farmers"]
     assert "Three" in starts
 
 
 def test_entities_and_text_are_those_of_the_whole_pipeline(nlp: Pipeline) -> None:
-    partial = Analyser(nlp).analyse([TEXT], 8)[0]
-    full = Analyser(nlp, partial=False).analyse([TEXT], 8)[0]
+    partial = Analyser(nlp).analyse([TEXT])[0]
+    full = Analyser(nlp, partial=False).analyse([TEXT])[0]
     assert partial.text == full.text == TEXT
     assert [(e.text, e.label_) for e in partial.ents] == [(e.text, e.label_) for e in full.ents]
 
 
 def test_a_casualty_sentence_gives_the_figures_of_the_whole_parse(nlp: Pipeline) -> None:
     def figures(partial: bool) -> list[tuple[str, int | None]]:
-        doc = Analyser(nlp, partial=partial).analyse([TEXT], 8)[0]
+        doc = Analyser(nlp, partial=partial).analyse([TEXT])[0]
         return [(f.reading.kind.value, f.amount.value) for f in extract_figures(doc, "body")]
 
     assert figures(True) == figures(False) == [("killed", 3)]
@@ -64,7 +64,7 @@ def test_a_casualty_sentence_gives_the_figures_of_the_whole_parse(nlp: Pipeline)
 
 def test_a_text_with_nothing_to_parse_has_sentences_and_no_figures(nlp: Pipeline) -> None:
     text = "The weather was mild. Farmers brought their goats to market."
-    doc = Analyser(nlp).analyse([text], 8)[0]
+    doc = Analyser(nlp).analyse([text])[0]
     assert [s.text.strip() for s in doc.sents] == [
         "The weather was mild.",
         "Farmers brought their goats to market.",
@@ -73,7 +73,7 @@ def test_a_text_with_nothing_to_parse_has_sentences_and_no_figures(nlp: Pipeline
 
 
 def test_the_whole_parse_can_be_asked_for(nlp: Pipeline) -> None:
-    doc = Analyser(nlp, partial=False).analyse([TEXT], 8)[0]
+    doc = Analyser(nlp, partial=False).analyse([TEXT])[0]
     assert all(t.dep_ for t in _sentence_of(doc, "The weather"))  # type: ignore[attr-defined]
 
 
@@ -93,7 +93,7 @@ def test_the_whole_parse_can_be_asked_for(nlp: Pipeline) -> None:
 )
 def test_any_text_comes_back_whole_with_walkable_sentences(nlp: Pipeline, words: list[str]) -> None:
     text = " ".join(words)
-    doc = Analyser(nlp).analyse([text, ""], 4)[0]
+    doc = Analyser(nlp).analyse([text, ""])[0]
     assert doc.text == text
     assert sum(len(s) for s in doc.sents) == len(doc)
     extract_figures(doc, "body")
