@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from newsstream.enrich import place_tables
+from newsstream.enrich.city_index import NameIndex
 from newsstream.enrich.lexicon import ADMIN_NAME_WORDS
 from newsstream.enrich.place_names import bare_key, expanded_key, name_key
 from newsstream.enrich.place_tables import PlaceTables
@@ -149,10 +150,8 @@ class Gazetteer:
             place = Place(name=name, country_code=code, geonames_id=geonames_id, feature="region")
             yield Candidate(place, "region", 0, primary=True)
 
-    def _city_candidates(
-        self, index: Mapping[str, list[int]], key: str, *, primary: bool
-    ) -> Iterator[Candidate]:
-        for number in index.get(key, ()):
+    def _city_candidates(self, index: NameIndex, key: str, *, primary: bool) -> Iterator[Candidate]:
+        for number in index.get(key):
             yield _City(*self._tables.cities[number]).candidate(primary=primary)
 
     def resolve(

