@@ -56,7 +56,7 @@ class NameIndex:
         end = start
         while end < len(hashes) and int(hashes[end]) == wanted:
             end += 1
-        return self._positions[start:end].tolist()
+        return [int(row) for row in self._positions[start:end]]
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and bool(self.get(key))
