@@ -97,3 +97,17 @@ def test_any_text_comes_back_whole_with_walkable_sentences(nlp: Pipeline, words:
     assert doc.text == text
     assert sum(len(s) for s in doc.sents) == len(doc)
     extract_figures(doc, "body")
+
+
+@pytest.mark.parametrize("partial", [True, False])
+def test_batches_of_any_token_budget_give_the_same_analysis(nlp: Pipeline, partial: bool) -> None:
+    """The budget bounds memory only: texts split over many batches come out as in one."""
+    texts = [TEXT, "Two soldiers were wounded in Kabul.", "", TEXT.upper(), TEXT[:80]]
+
+    def analysed(budget: int) -> list[list[tuple[str, str, str, int, str]]]:
+        docs = Analyser(nlp, partial=partial, token_budget=budget).analyse(texts)
+        return [[(t.text, t.ent_type_, t.dep_, t.head.i, t.lemma_) for t in doc] for doc in docs]
+
+    whole = analysed(10_000)
+    assert [len(doc) for doc in whole] == [len(nlp.make_doc(text)) for text in texts]
+    assert analysed(1) == analysed(20) == whole
