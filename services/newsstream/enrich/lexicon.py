@@ -352,6 +352,8 @@ PERSON_NOUNS: Final[frozenset[str]] = _words(
     grandfather grandchild grandchildren grandson granddaughter stepfather stepson
     stepdaughter classmate classmates roommate partner bystander bystanders male males female
     females juvenile juveniles
+    grader graders freshman freshmen sophomore sophomores schoolboy schoolboys schoolgirl
+    schoolgirls
     commissioner commissioners administrator administrators commentator commentators lawyer
     lawyers attorney attorneys ruler rulers councillor councillors councilor councilors
     legislator legislators senator senators deputy deputies ambassador ambassadors prosecutor

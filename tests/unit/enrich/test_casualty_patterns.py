@@ -526,3 +526,18 @@ def test_shot_dead_in_either_order_is_a_death(
 )
 def test_a_victim_named_by_office_counts_as_one(text: str, enrich_text: Enrich) -> None:
     assert _totals(enrich_text(text)) == (1, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("A Lodi eighth-grader died Friday after being accidentally shot at home.", (1, None)),
+        ("A seventh grader was shot and killed outside the school.", (1, None)),
+        ("Two freshmen were wounded in the parking lot.", (None, 2)),
+    ],
+)
+def test_pupils_named_by_school_year_are_people(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    """A school year ("eighth-grader", "freshmen") names pupils; its ordinal is no count."""
+    assert _totals(enrich_text(text)) == totals
