@@ -20,6 +20,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import IDS as POS_IDS
 
 from newsstream.enrich.describe import describe
+from newsstream.enrich.headline_grammar import restore_passives
 from newsstream.enrich.lexicon import (
     ATTEMPT_WORDS,
     CARRIER_VERBS,
@@ -116,6 +117,8 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
     headline); every string a figure quotes is cut from `source` by offsets.
     """
     source = text_of(doc) if source is None else source
+    if field_name == "title":
+        restore_passives(doc)
     figures: list[Figure] = []
     include_kind: CasualtyKind | None = None
     include_sentence = -10
@@ -575,10 +578,10 @@ def _listed_victims(verb: Token, kind: CasualtyKind, carrier: Token | None) -> l
 def _victim_arguments(verb: Token, kind: CasualtyKind, carrier: Token | None) -> list[Token]:
     """The words of a casualty predicate that may stand for its victims: the subject of a
     passive, intransitive or carried predicate, else the object."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     lemma = verb.lemma_.lower()
     elided = verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-    if elided and any(c.dep_ == "auxpass" for c in verb.head.children):
+    if elided and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.head.children):
         passive = True  # "three were killed and another [was] injured"
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         passive = True  # "a boy killed in the crossfire"

@@ -541,3 +541,36 @@ def test_pupils_named_by_school_year_are_people(
 ) -> None:
     """A school year ("eighth-grader", "freshmen") names pupils; its ordinal is no count."""
     assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("title", "totals"),
+    [
+        ("Student shot, killed near the stadium", (1, None)),
+        ("Girl Shot And Killed Outside Her Home In Denver", (1, None)),
+        ("Five-year-old fatally shot in Tulsa", (1, None)),
+        ("7 shot at block party in Camden", (None, 7)),
+        ("Toddler shot in Akron; father arrested", (None, 1)),
+        ("3 dead, 4 hurt in Omaha crash", (3, 4)),
+    ],
+)
+def test_a_headline_drops_the_auxiliary_of_its_passive(
+    title: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    """ "Toddler shot in Akron" is "a toddler was shot": its subject is the victim."""
+    assert _totals(enrich_text("Police are investigating.", title)) == totals
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "totals"),
+    [
+        ("Gunman shot two officers before fleeing", "Police are investigating.", (None, 2)),
+        ("Suspect shot at deputies during chase", "Police are investigating.", (None, None)),
+        ("Police are investigating", "The suspect shot at officers before he fled.", (None, None)),
+    ],
+)
+def test_a_past_with_an_object_or_people_shot_at_stays_active(
+    title: str, body: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    """Whoever shoots someone, or shoots at people, is no victim."""
+    assert _totals(enrich_text(body, title)) == totals

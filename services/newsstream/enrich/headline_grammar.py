@@ -1,0 +1,103 @@
+"""Headlinese: the passive a headline writes without its auxiliary.
+
+Headlines drop "was" and "were": "Teen shot, killed during party" says a teen was shot and
+killed, "6 shot at Easter party" that six were shot. The small English model was trained on
+full sentences and reads such a bare participle as a noun ("shot" the ROOT, "6" its number)
+or as an active past whose subject did the shooting, so the casualty grammar, which reads
+victims from the subject of a passive, finds nobody. Restoring the passive reading in the
+parse lets the same grammar read headlines and body text alike; body text keeps its parse,
+where "he shot at officers" is active.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsstream.enrich.lexicon import HIT_VERBS, IRREGULAR_PARTICIPLES, KIND_WORDS
+from newsstream.enrich.readings import is_person
+
+#: Tags of the last word of a noun phrase that can be a participle's subject.
+_NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD"})
+#: Parts of speech that open an object after the participle: an active verb, not a passive.
+_OBJECT_OPENERS = frozenset({"DET", "NUM", "PRON", "PROPN", "NOUN"})
+#: Words between two participles of one chain ("shot, killed", "shot and killed").
+_CHAIN_WORDS = frozenset({",", "and"})
+
+
+def restore_passives(doc: Doc) -> None:
+    """Re-attach each bare casualty participle of a headline as a passive predicate whose
+    subject is the noun phrase just before it, and a second participle chained to it
+    ("shot, killed") as its conjunct."""
+    for verb in doc:
+        subject = _bare_passive_subject(verb)
+        if subject is None:
+            continue
+        verb.tag_, verb.pos_ = "VBN", "VERB"
+        if verb.dep_ in {"acl", "relcl"} and verb.head.i == subject.i:
+            continue  # "a boy killed in the crossfire": already the participle of its noun
+        if subject.is_ancestor(verb):
+            # the participle hangs under its subject ("shot" as the noun's modifier, or the
+            # subject the headline's root): it takes the subject's place in the tree
+            governor = subject.head
+            verb.head = verb if governor.i == subject.i else governor
+            verb.dep_ = subject.dep_
+        subject.head = verb
+        subject.dep_ = "nsubjpass"
+        _chain(verb)
+
+
+def _bare_passive_subject(verb: Token) -> Token | None:
+    """The noun phrase head a bare participle is said of, or None when `verb` is no bare
+    casualty participle or reads as active (an object follows)."""
+    if not _participle(verb) or _takes_object(verb):
+        return None
+    if any(c.dep_ in {"aux", "auxpass", "nsubjpass"} for c in verb.children):
+        return None  # a full clause, or restored already
+    index = verb.i - 1
+    start = verb.sent.start
+    while index >= start and verb.doc[index].pos_ == "ADV":
+        index -= 1  # "fatally shot", "accidentally shot"
+    if index < start:
+        return None
+    subject = verb.doc[index]
+    if subject.tag_ in _NOMINAL_TAGS or subject.lower_ == "old":  # "a 3-year-old shot"
+        return subject
+    return None
+
+
+def _participle(token: Token) -> bool:
+    lower = token.lower_
+    if lower not in KIND_WORDS and lower not in HIT_VERBS:
+        return False
+    return lower.endswith("ed") or lower in IRREGULAR_PARTICIPLES
+
+
+def _takes_object(verb: Token) -> bool:
+    """ "Gunman shot two officers", "suspect shot at deputies": an object, or people shot at,
+    after the participle make it an active past. People are shot *at* a place or event (a
+    name after "at" is more often a place than a person shot at)."""
+    following = verb.doc[verb.i + 1 : verb.i + 3]
+    if not len(following):
+        return False
+    first = following[0]
+    if first.pos_ in _OBJECT_OPENERS and first.lower_ not in KIND_WORDS:
+        return True
+    if first.lower_ == "at" and len(following) > 1:
+        shot_at = following[1]
+        if shot_at.pos_ == "DET" and shot_at.head.i != shot_at.i:
+            shot_at = shot_at.head  # "shot at the officers"
+        return shot_at.pos_ == "PRON" or (shot_at.pos_ == "NOUN" and is_person(shot_at))
+    return False
+
+
+def _chain(verb: Token) -> None:
+    """ "shot, killed", "shot and killed": the next participle shares the subject."""
+    index = verb.i + 1
+    while index < len(verb.doc) and verb.doc[index].text in _CHAIN_WORDS:
+        index += 1
+    if index == verb.i + 1 or index >= len(verb.doc):
+        return
+    then = verb.doc[index]
+    if _participle(then) and then.head.i != then.i and not then.is_ancestor(verb):
+        then.head, then.dep_ = verb, "conj"
+        then.tag_, then.pos_ = "VBN", "VERB"
