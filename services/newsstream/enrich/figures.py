@@ -138,10 +138,20 @@ def _same_figure(a: Figure, b: Figure) -> bool:
         return False
     if not a.is_total and a.parent is not b.parent:
         return False
+    if _one_predicate(a, b):
+        return False  # "a girl, two women and a man were shot": two people, not one twice
     if a.implicit or b.implicit:
         return _same_victim(a, b)
     known = {a.victim_type, b.victim_type} - {a.victim_type.UNKNOWN}
     return len(known) <= 1
+
+
+def _one_predicate(a: Figure, b: Figure) -> bool:
+    """Two figures of one predicate over different words: parts of one statement."""
+    trigger, other = a.reading.trigger, b.reading.trigger
+    if trigger is None or other is None or a.text_field != b.text_field:
+        return False
+    return bool(trigger.i == other.i and a.start != b.start)
 
 
 def _same_victim(a: Figure, b: Figure) -> bool:

@@ -574,3 +574,18 @@ def test_a_past_with_an_object_or_people_shot_at_stays_active(
 ) -> None:
     """Whoever shoots someone, or shoots at people, is no victim."""
     assert _totals(enrich_text(body, title)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("A girl, two women and a man were shot on Friday.", (None, 4)),
+        ("The gunfire killed a woman and two children.", (3, None)),
+    ],
+)
+def test_single_people_listed_with_counted_groups_add_to_them(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    """Each person listed beside a counted group is one more: two people of one predicate
+    are never one person told of twice."""
+    assert _totals(enrich_text(text)) == totals
