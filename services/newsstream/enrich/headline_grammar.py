@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsstream.enrich.lexicon import HIT_VERBS, IRREGULAR_PARTICIPLES, KIND_WORDS
-from newsstream.enrich.readings import is_person
+from newsstream.enrich.readings import age_between_commas, is_person
 
 #: Tags of the last word of a noun phrase that can be a participle's subject.
 _NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD"})
@@ -59,6 +59,8 @@ def _bare_passive_subject(verb: Token) -> Token | None:
         index -= 1  # "fatally shot", "accidentally shot"
     if index < start:
         return None
+    if index - 3 >= start and age_between_commas(verb.doc, index - 1, index):
+        index -= 3  # "Man, 25, shot dead": the subject before its age
     subject = verb.doc[index]
     if subject.tag_ in _NOMINAL_TAGS or subject.lower_ == "old":  # "a 3-year-old shot"
         return subject

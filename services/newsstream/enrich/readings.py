@@ -112,6 +112,8 @@ def read_number(
     """The casualty a number phrase counts, or None when it counts something else."""
     if anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
         return None  # "Dallas Reed, 19,": an age beside a name
+    if age_between_commas(doc, phrase.first, phrase.last):
+        return None  # "Boy, 14, dies after shooting", however it was parsed
     victim = _victim_noun(doc, phrase, anchor)
     if _among_doers(victim or anchor):
         return None  # "killed by two gunmen", "shot by one of his friends"
@@ -148,6 +150,19 @@ def read_number(
     if rejected(doc, anchor, reading):
         return None
     return reading
+
+
+def age_between_commas(doc: Doc, first: int, last: int) -> bool:
+    """ "Boy, 14,", "a man, 25,": a lone number set off by commas just after one person (a
+    singular person noun or a name) is that person's age."""
+    if last - first != 1 or first < 2 or last >= len(doc):
+        return False
+    if doc[first - 1].text != "," or doc[last].text != ",":
+        return False
+    person = doc[first - 2]
+    if person.tag_ == "NNP":
+        return True
+    return person.tag_ not in {"NNS", "NNPS"} and is_person(person)  # "Boy" may be tagged UH
 
 
 def _among_doers(token: Token) -> bool:

@@ -589,3 +589,29 @@ def test_single_people_listed_with_counted_groups_add_to_them(
     """Each person listed beside a counted group is one more: two people of one predicate
     are never one person told of twice."""
     assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("title", "totals"),
+    [
+        ("Woman, 31, shot dead in Dayton", (1, None)),
+        ("Teen, 16, dies after crash on I-70", (1, None)),
+        ("John Smith, 40, killed in crash", (1, None)),
+    ],
+)
+def test_a_number_between_commas_after_one_person_is_an_age(
+    title: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    """ "Teen, 16, dies": one death, however the headline is parsed; 16 is no count."""
+    assert _totals(enrich_text("Police are investigating.", title)) == totals
+
+
+@pytest.mark.parametrize(
+    ("title", "age"),
+    [("Boy, 14, dies after accidental shooting", 14), ("Boy, 15, killed in crash", 15)],
+)
+def test_an_age_between_commas_is_never_a_count(title: str, age: int, enrich_text: Enrich) -> None:
+    """The tagger may take "Boy" for an interjection; the number after it is still an age."""
+    result = enrich_text("Police are investigating.", title)
+    assert age not in {f.count for f in result.casualties}
+    assert _totals(result)[0] != age
