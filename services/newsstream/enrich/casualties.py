@@ -569,6 +569,8 @@ def _listed_victims(verb: Token, kind: CasualtyKind, carrier: Token | None) -> l
         if not any(c.dep_ == "conj" for c in child.children):
             continue
         members = _conjuncts(child)
+        if any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for m in members for c in m.children):
+            return []  # "that gang member or that gang member": alternatives, not a list
         if len(members) > 1 and all(_listed_person(m) for m in members):
             return members
         return []

@@ -61,7 +61,7 @@ from newsstream.enrich.lexicon import (
     UNDERGO_VERBS,
     WEAPON_NOUNS,
 )
-from newsstream.enrich.quantities import AmountPhrase
+from newsstream.enrich.quantities import AmountPhrase, is_year
 from newsstream.models import CasualtyKind, CountQualifier
 
 Doc = Any
@@ -707,16 +707,30 @@ def _state_after(person: Token) -> CasualtyKind | None:
 def over_a_running_period(trigger: Token) -> bool:
     """ "126 people have been murdered this year", "80 killed since the protests began",
     "21 adults have been shot so far": a count of a period running up to now, which may take
-    in more than the event told of."""
+    in more than the event told of; so is a tally of a whole year ("762 murders in 2016")."""
+    tally = trigger.pos_ == "NOUN" or any(c.dep_ == "expl" for c in trigger.children)
+    if tally and any(_in_a_year(t) for t in trigger.subtree):
+        return True  # "762 murders, 3,550 shooting incidents and 4,331 victims in 2016"
     current = trigger
     for _ in range(3):
         words = [current, *(c for c in current.children if c.dep_ in _ARGUMENT_DEPS)]
         if any(_marks_running_period(c) for w in words for c in w.children):
             return True
+        if tally and any(_in_a_year(c) for w in words for c in w.children):
+            return True
         if current.head.i == current.i:
             return False
         current = current.head
     return False
+
+
+def _in_a_year(word: Token) -> bool:
+    """ "(there were 762 murders) in 2016": a tally of deaths named by a noun over a whole
+    year is a statistic of that year, not a count of the event told of (a verb's count
+    stays: "a gunman killed 49 people in 2016")."""
+    return word.dep_ == "prep" and word.lower_ in {"in", "during"} and any(
+        o.dep_ == "pobj" and is_year(o.lower_) for o in word.children
+    )
 
 
 def _marks_running_period(word: Token) -> bool:

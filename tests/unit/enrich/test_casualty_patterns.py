@@ -615,3 +615,32 @@ def test_an_age_between_commas_is_never_a_count(title: str, age: int, enrich_tex
     result = enrich_text("Police are investigating.", title)
     assert age not in {f.count for f in result.casualties}
     assert _totals(result)[0] != age
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        (
+            "Four people were shot, one fatally, on Wednesday. Police said there were 530 "
+            "murders and 2,900 shooting victims in 2015.",
+            (1, 3),
+        ),
+        (
+            "Police said there were 530 murders in the city in 2015. A man was shot dead on "
+            "Main Street on Friday.",
+            (1, None),
+        ),
+        ("A gunman killed 49 people at a nightclub in 2016.", (49, None)),
+    ],
+)
+def test_a_tally_of_a_whole_year_is_no_toll_of_the_event(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    """A year's statistic told as a tally ("there were 530 murders in 2015") is not the
+    event's count; a predicate's count set in a year stays one."""
+    assert _totals(enrich_text(text)) == totals
+
+
+def test_people_joined_by_or_are_alternatives_not_a_list(enrich_text: Enrich) -> None:
+    result = enrich_text("It is unclear whether the driver or his passenger was shot.")
+    assert 2 not in {f.count for f in result.casualties}
