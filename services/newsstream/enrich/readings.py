@@ -728,8 +728,10 @@ def _in_a_year(word: Token) -> bool:
     """ "(there were 762 murders) in 2016": a tally of deaths named by a noun over a whole
     year is a statistic of that year, not a count of the event told of (a verb's count
     stays: "a gunman killed 49 people in 2016")."""
-    return word.dep_ == "prep" and word.lower_ in {"in", "during"} and any(
-        o.dep_ == "pobj" and is_year(o.lower_) for o in word.children
+    return (
+        word.dep_ == "prep"
+        and word.lower_ in {"in", "during"}
+        and any(o.dep_ == "pobj" and is_year(o.lower_) for o in word.children)
     )
 
 
