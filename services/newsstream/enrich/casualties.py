@@ -22,6 +22,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from newsstream.enrich.describe import describe
 from newsstream.enrich.headline_grammar import restore_passives
 from newsstream.enrich.lexicon import (
+    ALTERNATIVE_CONJUNCTIONS,
     ATTEMPT_WORDS,
     CARRIER_VERBS,
     DEATH_OF_NOUNS,
@@ -114,7 +115,8 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
     """Casualty figures in one parsed text, in text order, with parts tied to their wholes.
 
     `source` is the text as written when `doc` parsed a same-length copy of it (a lower-cased
-    headline); every string a figure quotes is cut from `source` by offsets.
+    headline); every string a figure quotes is cut from `source` by offsets. A headline's
+    parse first gets back the passives headlines write without "was" (`headline_grammar`).
     """
     source = text_of(doc) if source is None else source
     if field_name == "title":
@@ -569,7 +571,11 @@ def _listed_victims(verb: Token, kind: CasualtyKind, carrier: Token | None) -> l
         if not any(c.dep_ == "conj" for c in child.children):
             continue
         members = _conjuncts(child)
-        if any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for m in members for c in m.children):
+        if any(
+            c.dep_ == "cc" and c.lower_ in ALTERNATIVE_CONJUNCTIONS
+            for m in members
+            for c in m.children
+        ):
             return []  # "that gang member or that gang member": alternatives, not a list
         if len(members) > 1 and all(_listed_person(m) for m in members):
             return members
@@ -728,7 +734,7 @@ def _joined_by_and(group: list[Figure]) -> bool:
         return False
     first, last = min(int(h.i) for h in heads), max(int(h.i) for h in heads)
     between = group[0].doc[first:last]
-    if any(t.lower_ in {"or", "nor"} for t in between):
+    if any(t.lower_ in ALTERNATIVE_CONJUNCTIONS for t in between):
         return False
     roots = {int(_conj_root(h).i) for h in heads}
     return len(roots) == 1

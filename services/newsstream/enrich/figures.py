@@ -151,7 +151,7 @@ def _one_predicate(a: Figure, b: Figure) -> bool:
     trigger, other = a.reading.trigger, b.reading.trigger
     if trigger is None or other is None or a.text_field != b.text_field:
         return False
-    return bool(trigger.i == other.i and a.start != b.start)
+    return trigger.i == other.i and a.start != b.start
 
 
 def _same_victim(a: Figure, b: Figure) -> bool:

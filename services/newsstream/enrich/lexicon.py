@@ -101,6 +101,10 @@ LEAVING_VERBS: Final[frozenset[str]] = _words("leave left leaves leaving")
 #: hit", "a man was shot" (dead only with a complement: "shot dead", "fatally shot").
 HIT_VERBS: Final[frozenset[str]] = _words("hit strike struck shoot shot graze grazed")
 
+#: Conjunctions that join alternatives ("the driver or his passenger"), never a list of
+#: different people to add up.
+ALTERNATIVE_CONJUNCTIONS: Final[frozenset[str]] = _words("or nor")
+
 #: Past participles of casualty verbs that do not end in "-ed"; headlines use them bare for
 #: a passive ("Teen shot in Fresno", "Two slain at a party").
 IRREGULAR_PARTICIPLES: Final[frozenset[str]] = _words("shot slain hurt hit struck")

@@ -16,20 +16,16 @@ city file again here took 0.4 s and some 75 MB at its peak on the first report.
 from __future__ import annotations
 
 from newsstream.enrich.gazetteer import loaded_gazetteer
-from newsstream.enrich.place_tables import REGION_COUNTRIES
 from newsstream.models import Place
-
-__all__ = ["REGION_COUNTRIES", "admin1_of"]
 
 
 def admin1_of(place: Place | None) -> str | None:
     """The admin1 code of a city or region place where GeoNames knows it, else None.
 
-    Countries have none, nor places outside `REGION_COUNTRIES`. The code is only meaningful
-    with the place's country ("TN" of US).
+    The gazetteer's table holds only cities and regions of `place_tables.REGION_COUNTRIES`,
+    so countries and places elsewhere have none. The code is only meaningful with the
+    place's country ("TN" of US).
     """
-    if place is None or place.geonames_id is None or place.feature == "country":
-        return None
-    if place.country_code not in REGION_COUNTRIES:
+    if place is None or place.geonames_id is None:
         return None
     return loaded_gazetteer().admin1_of(place.geonames_id)
