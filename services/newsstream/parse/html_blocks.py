@@ -65,23 +65,23 @@ class Block:
         return " ".join(self.lines)
 
 
-def extract_blocks(tree: HtmlElement, *, url: str | None, light: bool) -> list[Block]:
+def extract_blocks(tree: HtmlElement, *, light: bool) -> list[Block]:
     """The main text of `tree` as blocks in page order.
 
     `light` (a heavy page) gets one balanced run without trafilatura's costly fallbacks.
     """
     if light:
-        balanced = _body(tree, url=url, focus="balanced", light=True)
+        balanced = _body(tree, focus="balanced", light=True)
         return [] if balanced is None else _blocks(balanced)
-    recall = _body(tree, url=url, focus="recall", light=False)
-    balanced = _body(tree, url=url, focus="balanced", light=False)
+    recall = _body(tree, focus="recall", light=False)
+    balanced = _body(tree, focus="balanced", light=False)
     if recall is None and balanced is None:
         return []
     if recall is None or balanced is None:
         blocks = _blocks(recall if balanced is None else balanced)
     else:
         blocks = agreed_blocks(_blocks(recall), _blocks(balanced))
-    precise = _body(tree, url=url, focus="precision", light=False)
+    precise = _body(tree, focus="precision", light=False)
     if precise is None:
         return blocks
     kept = {_key(block) for block in _blocks(precise)}
@@ -102,10 +102,10 @@ def agreed_blocks(recall: list[Block], balanced: list[Block]) -> list[Block]:
     return agreed
 
 
-def _body(tree: HtmlElement, *, url: str | None, focus: Focus, light: bool) -> _Element | None:
+def _body(tree: HtmlElement, *, focus: Focus, light: bool) -> _Element | None:
     document = trafilatura.bare_extraction(
         tree,
-        url=url,
+        url=None,  # link targets are never read, and resolving each one is costly
         fast=light,
         favor_precision=focus == "precision",
         favor_recall=focus == "recall",

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
 
-import trafilatura
+from htmldate import find_date as find_declared_date
 from lxml.html import HtmlElement
+from trafilatura import metadata as trafilatura_metadata
 from trafilatura.settings import Document
 
 from newsstream.parse.dates import find_date, resolve_date
@@ -77,14 +78,7 @@ def read_meta(
 ) -> PageMeta:
     """The page's metadata; `tree` is left as it was. `light` skips scanning all text for dates."""
     limit = (fetched_at + timedelta(days=1)).strftime("%Y-%m-%d")
-    document = trafilatura.extract_metadata(
-        deepcopy(tree),
-        default_url=url,
-        date_config={"original_date": True, "extensive_search": not light, "max_date": limit},
-        extensive=not light,
-    )
-    if not isinstance(document, Document):
-        document = Document()
+    document = _declared(deepcopy(tree), url=url, extensive=not light, max_date=limit)
     title = (document.title or "").strip() or None
     published_meta = _first(tree, _PUBLISHED_XPATHS)
     published_text = published_meta or document.date
@@ -112,6 +106,34 @@ def read_meta(
         canonical_url=document.url or url,
         lang=_language(tree),
     )
+
+
+def _declared(tree: HtmlElement, *, url: str | None, extensive: bool, max_date: str) -> Document:
+    """trafilatura's metadata steps for the fields read here, in `extract_metadata`'s order.
+
+    `extract_metadata` also searches the whole page for categories, tags and a licence, which
+    nothing here reads and which cost a third of its time.
+    """
+    found = trafilatura_metadata.examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None  # a single word is a handle, not a name
+    with contextlib.suppress(Exception):  # the library's JSON-LD reader trips on odd data
+        found = trafilatura_metadata.extract_meta_json(tree, found)
+    found.title = found.title or trafilatura_metadata.extract_title(tree)
+    found.author = found.author or trafilatura_metadata.extract_author(tree)
+    found.url = found.url or trafilatura_metadata.extract_url(tree, url)
+    found.date = find_declared_date(
+        tree, url=found.url, original_date=True, extensive_search=extensive, max_date=max_date
+    )
+    found.sitename = found.sitename or trafilatura_metadata.extract_sitename(tree)
+    if found.sitename:
+        found.sitename = found.sitename.lstrip("@")
+        if found.sitename and "." not in found.sitename and not found.sitename[0].isupper():
+            found.sitename = found.sitename.title()
+    elif found.url and (host := trafilatura_metadata.META_URL.match(found.url)):
+        found.sitename = host[1]
+    found.clean_and_trim()
+    return found
 
 
 def _shown_date(
