@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy
+
 from newsstream.enrich import language
 
 TEXTS = [
@@ -32,3 +34,11 @@ def test_a_damaged_copy_falls_back_to_the_original(tmp_path: Path) -> None:
     [kept] = tmp_path.glob("langid-*.npz")
     kept.write_bytes(b"not a model")
     assert language._load(tmp_path).classify(TEXTS[0])[0] == "en"
+
+
+def test_the_copy_s_large_tables_are_mapped_not_read(tmp_path: Path) -> None:
+    language._load(tmp_path)
+    loaded = language._load(tmp_path)
+    assert isinstance(loaded.nb_ptc, numpy.memmap)
+    assert isinstance(loaded.tk_nextmove, memoryview)
+    assert isinstance(loaded.tk_nextmove.obj, numpy.memmap)
