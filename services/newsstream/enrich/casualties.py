@@ -42,7 +42,7 @@ from newsstream.enrich.lexicon import (
 )
 from newsstream.enrich.nlp import text_of
 from newsstream.enrich.numbers import Amount
-from newsstream.enrich.quantities import AmountPhrase, find_amounts
+from newsstream.enrich.quantities import AmountPhrase, find_amounts, is_abbreviated_age
 from newsstream.enrich.readings import (
     COPULAS,
     INTRANSITIVE_DEATHS,
@@ -444,7 +444,7 @@ def _names_a_death(noun: Token) -> bool:
 def _one_dead(token: Token) -> bool:
     """One person whose death is named: a name (which the model may take for a building), a
     singular person noun, or an age standing for one ("a 9-year-old")."""
-    if any(c.dep_ == "nummod" for c in token.children):
+    if any(c.dep_ == "nummod" and not is_abbreviated_age(c) for c in token.children):
         return False
     if token.pos_ == "PROPN":
         return bool(token.ent_type_ in {"PERSON", "FAC", ""} and token.tag_ == "NNP")
@@ -553,7 +553,9 @@ def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> To
         if child.tag_ not in {"NN", "NNP"} or _looks_plural(child):
             return None
         if any(
-            c.dep_ in {"nummod", "conj"} or c.lower_ in {"no", "every", "each"}
+            (c.dep_ == "nummod" and not is_abbreviated_age(c))
+            or c.dep_ == "conj"
+            or c.lower_ in {"no", "every", "each"}
             for c in child.children
         ):
             return None

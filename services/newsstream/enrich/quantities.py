@@ -40,6 +40,10 @@ _UNIT_WORDS: Final[frozenset[str]] = frozenset(
     kilograms tonnes tons pounds dollars euros degrees magnitude storey story stories floors
     floor times year-old years-old""".split()  # noqa: SIM905
 )
+#: "years old" abbreviated after a number ("a 23 yo man", "a 7 y.o. girl"), as one token
+#: or as the tokenizer splits "y/o".
+_AGE_ABBREVIATIONS: Final[frozenset[str]] = frozenset({"yo", "y.o", "y.o."})
+_AGE_ABBREVIATION_SPLIT: Final[list[str]] = ["y", "/", "o"]
 _CURRENCY: Final[frozenset[str]] = frozenset({"$", "£", "€", "¥", "₹", "₦", "us$", "usd"})
 _ANOTHER: Final[frozenset[str]] = frozenset({"another", "further", "additional"})
 #: Vague words that only count as amounts when followed by their complement.
@@ -219,11 +223,25 @@ def _is_measure(doc: Doc, first: int, last: int) -> bool:
         after = after[1:]
     if after and (after[0] in _UNIT_WORDS or after[0] in {"%", "pc"}):
         return True
+    if _before_age_abbreviation(after):
+        return True
     if after[:2] == ["per", "cent"]:
         return True
     if any(ch in doc[last - 1].text for ch in "%"):
         return True
     return _is_apposed_age(doc, first, last)
+
+
+def is_abbreviated_age(token: Token) -> bool:
+    """ "4" in "a 4 yo boy": a number that gives a person's age, so the person is still one."""
+    doc = token.doc
+    return bool(token.like_num) and _before_age_abbreviation(
+        [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
+    )
+
+
+def _before_age_abbreviation(after: list[str]) -> bool:
+    return bool(after) and (after[0] in _AGE_ABBREVIATIONS or after == _AGE_ABBREVIATION_SPLIT)
 
 
 def _is_age(doc: Doc, first: int) -> bool:

@@ -98,6 +98,8 @@ def test_disjoint_groups_add_up_and_a_stated_toll_wins(
         ("Police said a 17-year-old was shot and killed near the park.", (1, None)),
         ("A 15-year-old was shot outside a store. He later died at the hospital.", (1, None)),
         ("The 16-year-old was shot in the leg on Friday.", (None, 1)),
+        ("A 4 yo boy was shot on Main Street on Sunday, police said.", (None, 1)),
+        ("Police said a 23 y/o man was shot and killed.", (1, None)),
     ],
 )
 def test_one_victim_counts_as_one(
