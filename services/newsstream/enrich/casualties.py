@@ -190,7 +190,9 @@ def _single_members(figures: list[Figure]) -> list[Figure]:
         if victim is None or figure.implicit or figure.listed or figure.count is None:
             continue
         for member in _conjuncts(victim):
-            if int(member.i) in counted or not _one_person(member):
+            if int(member.i) in counted:
+                continue
+            if not (_one_person(member) or (figure.text_field == "title" and _bare_one(member))):
                 continue
             counted.add(int(member.i))
             reading = Reading(
@@ -240,6 +242,16 @@ def _one_person(noun: Token) -> bool:
     ):
         return False
     return noun.lower_ in PERSON_NOUNS or _person_by_ending(noun)
+
+
+def _bare_one(noun: Token) -> bool:
+    """ "Teen" in the headline "Teen, 3 adults shot": headlines drop the article of one
+    person."""
+    return (
+        noun.tag_ == "NN"
+        and not any(c.dep_ in {"det", "nummod", "poss"} for c in noun.children)
+        and (noun.lower_ in PERSON_NOUNS or _person_by_ending(noun))
+    )
 
 
 def _named_or_pronoun(token: Token) -> bool:
@@ -579,7 +591,7 @@ def _listed_victims(verb: Token, kind: CasualtyKind, carrier: Token | None) -> l
             for c in m.children
         ):
             return []  # "that gang member or that gang member": alternatives, not a list
-        if len(members) > 1 and all(_listed_person(m) for m in members):
+        if len(members) > 1 and all(_listed_person(m) or _bare_one(m) for m in members):
             return members
         return []
     return []

@@ -33,6 +33,15 @@ def restore_passives(doc: Doc) -> None:
         if subject is None:
             continue
         verb.tag_, verb.pos_ = "VBN", "VERB"
+        first = _listed_before(subject)
+        if first is not None and first.is_ancestor(verb):
+            # "Teen, 3 adults shot": the parser made the list's first noun the headline's
+            # root; the participle becomes the predicate of the whole list
+            verb.head, verb.dep_ = verb, "ROOT"
+            subject.head, subject.dep_ = verb, "nsubjpass"
+            first.head, first.dep_ = subject, "conj"
+            _chain(verb)
+            continue
         if verb.dep_ in {"acl", "relcl"} and verb.head.i == subject.i:
             continue  # "a boy killed in the crossfire": already the participle of its noun
         if subject.is_ancestor(verb):
@@ -43,6 +52,8 @@ def restore_passives(doc: Doc) -> None:
             verb.dep_ = subject.dep_
         subject.head = verb
         subject.dep_ = "nsubjpass"
+        if first is not None:
+            first.head, first.dep_ = subject, "conj"
         _chain(verb)
 
 
@@ -65,6 +76,20 @@ def _bare_passive_subject(verb: Token) -> Token | None:
     if subject.tag_ in _NOMINAL_TAGS or subject.lower_ == "old":  # "a 3-year-old shot"
         return subject
     return None
+
+
+def _listed_before(subject: Token) -> Token | None:
+    """ "Teen" in "Teen, 3 adults shot", "Man, woman wounded": a headline writes "and" as a
+    comma, so a person noun that opens the headline just before a comma is listed with the
+    subject."""
+    doc = subject.doc
+    comma = subject.left_edge.i - 1
+    if comma - 1 < subject.sent.start or doc[comma].text != ",":
+        return None
+    first = doc[comma - 1]
+    if first.i != subject.sent.start or first.tag_ not in {"NN", "NNS"} or not is_person(first):
+        return None
+    return first
 
 
 def _participle(token: Token) -> bool:

@@ -646,3 +646,22 @@ def test_a_tally_of_a_whole_year_is_no_toll_of_the_event(
 def test_people_joined_by_or_are_alternatives_not_a_list(enrich_text: Enrich) -> None:
     result = enrich_text("It is unclear whether the driver or his passenger was shot.")
     assert 2 not in {f.count for f in result.casualties}
+
+
+@pytest.mark.parametrize(
+    ("title", "totals"),
+    [
+        ("Teen, 3 adults shot at house party", (None, 4)),
+        ("Man, woman shot near downtown bar", (None, 2)),
+        ("Girl, 2 men killed in crash on I-5", (3, None)),
+    ],
+)
+def test_a_headline_comma_between_people_is_and(
+    title: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    """Headlines write "and" as a comma and drop "a": "Man, woman shot" is two people."""
+    assert _totals(enrich_text("Police are investigating.", title)) == totals
+
+
+def test_people_listed_without_articles_are_each_one(enrich_text: Enrich) -> None:
+    assert _totals(enrich_text("Man and woman were shot on Main Street.")) == (None, 2)
