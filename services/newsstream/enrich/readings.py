@@ -86,6 +86,11 @@ _ARGUMENT_DEPS: Final[frozenset[str]] = frozenset({"nsubj", "nsubjpass", "dobj"}
 INTRANSITIVE_DEATHS: Final[frozenset[str]] = frozenset(
     {"die", "perish", "succumb", "drown", "disappear", "survive"}  # "did not survive"
 )
+#: Kinds that say where people are (held, missing, displaced) rather than what befell them.
+_STANDING_KINDS: Final[frozenset[CasualtyKind]] = frozenset(
+    {CasualtyKind.KIDNAPPED, CasualtyKind.ARRESTED, CasualtyKind.DISPLACED, CasualtyKind.MISSING}
+)
+_HARM_KINDS: Final[frozenset[CasualtyKind]] = frozenset({CasualtyKind.KILLED, CasualtyKind.INJURED})
 COPULAS: Final[frozenset[str]] = frozenset(
     {"be", "become", "remain", "lie", "lay", "go", "get", "seem", "appear", "stay"}
 )
@@ -131,11 +136,14 @@ def read_number(
         # a full stop, "kills 35 and injures 27"), so read the words beside it instead.
         reading = _preceding_predicate(doc, phrase) or _following_predicate(doc, phrase)
     else:
-        reading = _own_modifier(anchor, victim) or _walk_up(victim or anchor, include_kind)
+        own = _own_modifier(anchor, victim)
+        reading = own or _walk_up(victim or anchor, include_kind)
         if reading is not None and reading.trigger is not None and reading.trigger.dep_ == "relcl":
             # "six children who were kidnapped ... were shot dead": the main predicate
             main = _walk_up(victim or anchor, include_kind)
             reading = main if main is not None and main.kind is not reading.kind else reading
+        elif own is not None and own.kind in _STANDING_KINDS:
+            reading = _harm_to_the_held(victim or anchor, own, include_kind)
     if reading is None and not _argument_of_other_verb(victim or anchor):
         reading = _preceding_predicate(doc, phrase) or _following_predicate(doc, phrase)
     elif reading is not None and _is_coordination_artefact(victim or anchor, reading):
@@ -150,6 +158,16 @@ def read_number(
     if rejected(doc, anchor, reading):
         return None
     return reading
+
+
+def _harm_to_the_held(start: Token, own: Reading, include_kind: CasualtyKind | None) -> Reading:
+    """ "killed three hostages", "four detainees were shot dead", "displaced people died in the
+    shelling": a word for people held, missing or displaced says what they were before; a
+    predicate that killed or hurt them says what befell them in the event."""
+    main = _walk_up(start, include_kind)
+    if main is not None and main.kind in _HARM_KINDS:
+        return main
+    return own
 
 
 def age_between_commas(doc: Doc, first: int, last: int) -> bool:

@@ -665,3 +665,22 @@ def test_a_headline_comma_between_people_is_and(
 
 def test_people_listed_without_articles_are_each_one(enrich_text: Enrich) -> None:
     assert _totals(enrich_text("Man and woman were shot on Main Street.")) == (None, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("Three hostages were killed during the rescue attempt.", [(3, "killed")]),
+        ("The kidnappers executed two hostages on Monday.", [(2, "killed")]),
+        ("Guards shot dead four detainees at the camp.", [(4, "killed")]),
+        ("Five displaced people were killed when the camp was shelled.", [(5, "killed")]),
+        ("Two detainees were wounded in the riot.", [(2, "injured")]),
+        ("Police freed 12 hostages on Sunday.", [(12, "kidnapped")]),
+    ],
+)  # fmt: skip
+def test_people_held_or_displaced_take_the_kind_of_what_befell_them(
+    text: str, figures: list[tuple[int, str]], enrich_text: Enrich
+) -> None:
+    """ "hostages", "detainees", "displaced" say what the people were before the event; a
+    predicate that killed or hurt them says what the event did."""
+    assert _figures(enrich_text(text)) == figures
