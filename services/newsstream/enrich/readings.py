@@ -483,9 +483,7 @@ def carried_kind(verb: Token) -> CasualtyKind | None:
         return CasualtyKind.INJURED
     if lemma in SUFFER_VERBS or lower in SUFFER_VERBS:
         for child in verb.children:
-            if child.dep_ == "dobj" and (
-                child.lemma_.lower() in INJURY_NOUNS or child.lower_ in INJURY_NOUNS
-            ):
+            if child.dep_ == "dobj" and names_injuries(child):
                 return CasualtyKind.INJURED
     if (lemma in HIT_VERBS or lower in HIT_VERBS) and not _event_noun(verb):
         if _fatally(verb):
@@ -547,12 +545,25 @@ def bears_injuries(word: Token) -> bool:
     return any(
         child.dep_ == "prep"
         and child.lower_ in {"with", "from"}
+        and any(obj.dep_ == "pobj" and names_injuries(obj) for obj in child.children)
+        for child in word.children
+    )
+
+
+def names_injuries(noun: Token) -> bool:
+    """ "wounds", and "various degrees of injuries", "multiple kinds of burns": the injuries
+    themselves, or a measure or sort of them, which the parse makes the head."""
+    if noun.lemma_.lower() in INJURY_NOUNS or noun.lower_ in INJURY_NOUNS:
+        return True
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
         and any(
             obj.dep_ == "pobj"
             and (obj.lemma_.lower() in INJURY_NOUNS or obj.lower_ in INJURY_NOUNS)
-            for obj in child.children
+            for obj in prep.children
         )
-        for child in word.children
+        for prep in noun.children
     )
 
 

@@ -684,3 +684,19 @@ def test_people_held_or_displaced_take_the_kind_of_what_befell_them(
     """ "hostages", "detainees", "displaced" say what the people were before the event; a
     predicate that killed or hurt them says what the event did."""
     assert _figures(enrich_text(text)) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("Fourteen traders sustained various degrees of injuries in the blast.", 14),
+        ("Eleven passengers suffered all kinds of injuries in the crash.", 11),
+        ("Six guards were found with different degrees of wounds.", 6),
+    ],
+)
+def test_a_measure_or_sort_of_injuries_is_an_injury(
+    text: str, injured: int, enrich_text: Enrich
+) -> None:
+    """ "various degrees of injuries": the parse makes the measure the object, yet what the
+    people bear is injuries."""
+    assert _totals(enrich_text(text)) == (None, injured)
