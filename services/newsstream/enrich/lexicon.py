@@ -112,6 +112,10 @@ IRREGULAR_PARTICIPLES: Final[frozenset[str]] = _words("shot slain hurt hit struc
 #: Adverbs that make a hit or a wounding a killing ("fatally shot", "mortally wounded").
 FATAL_ADVERBS: Final[frozenset[str]] = _words("fatally mortally")
 
+#: Adverbs of a near miss: what "nearly" or "almost" happened did not happen ("was nearly
+#: killed", "almost died").
+NEAR_MISS_ADVERBS: Final[frozenset[str]] = _words("nearly almost")
+
 #: Verbs that bring people to care or keep them there ("taken to hospital", "treated in
 #: hospital"): a person brought to a place of care was injured.
 CARE_VERBS: Final[frozenset[str]] = _words(

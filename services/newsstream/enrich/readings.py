@@ -36,6 +36,7 @@ from newsstream.enrich.lexicon import (
     LIFE_NOUNS,
     LIFE_STRUGGLE_VERBS,
     LIFE_TAKING_VERBS,
+    NEAR_MISS_ADVERBS,
     NON_PERSON_NOUNS,
     NOUN_ONLY_FORMS,
     OWN_WORDS,
@@ -982,6 +983,8 @@ def rejected(doc: Doc, anchor: Token, reading: Reading) -> bool:
         return False
     if any(c.dep_ == "neg" for c in trigger.children) and not _not_survived(trigger):
         return True
+    if _near_miss(trigger):
+        return True
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in trigger.children):
         return True
     if any(
@@ -998,6 +1001,19 @@ def rejected(doc: Doc, anchor: Token, reading: Reading) -> bool:
     if reading.kind is CasualtyKind.INJURED and sentence_words & SPORTS_WORDS:
         return True
     return _is_combined(trigger, reading.kind)
+
+
+def _near_miss(trigger: Token) -> bool:
+    """ "was nearly killed", "almost died": an adverb of a near miss before the predicate
+    denies it ("killed nearly 50" qualifies the count instead)."""
+    doc = trigger.doc
+    return any(
+        c.dep_ == "advmod"
+        and c.lower_ in NEAR_MISS_ADVERBS
+        and c.i < trigger.i
+        and not (c.i + 1 < len(doc) and doc[c.i + 1].like_num)
+        for c in trigger.children
+    )
 
 
 def _raised(verb: Token, breakdown: bool) -> Reading | None:

@@ -700,3 +700,19 @@ def test_a_measure_or_sort_of_injuries_is_an_injury(
     """ "various degrees of injuries": the parse makes the measure the object, yet what the
     people bear is injuries."""
     assert _totals(enrich_text(text)) == (None, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("A guard was shot in the leg on Friday. He almost died.", (None, 1)),
+        ("A cyclist was nearly killed by a falling branch.", (None, None)),
+        ("The rebels killed nearly 50 people in the village.", (50, None)),
+    ],
+)
+def test_what_nearly_happened_did_not_happen(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    """ "nearly", "almost" before a casualty predicate deny it; before a count they only
+    round it."""
+    assert _totals(enrich_text(text)) == totals
