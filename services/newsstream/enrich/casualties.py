@@ -54,6 +54,7 @@ from newsstream.enrich.readings import (
     is_partitive,
     is_person,
     kind_of,
+    life_lost,
     raised_subject,
     read_number,
     rejected,
@@ -614,6 +615,7 @@ def _victim_arguments(verb: Token, kind: CasualtyKind, carrier: Token | None) ->
         lemma in INTRANSITIVE_DEATHS
         or kind is CasualtyKind.MISSING
         or lemma in UNDERGO_VERBS
+        or life_lost(verb)
         or (carrier is not None and lemma in COPULAS)
     ):
         wanted = {"nsubj"}

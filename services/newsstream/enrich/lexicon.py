@@ -149,6 +149,9 @@ LIFE_NOUNS: Final[frozenset[str]] = _words("life lives")
 #: Verbs whose subject is the one hurt (suffering injuries, fighting for life).
 UNDERGO_VERBS: Final[frozenset[str]] = SUFFER_VERBS | LIFE_STRUGGLE_VERBS
 
+#: Verbs whose subject gives up a life it owns: "17 civilians lost their lives" died.
+LIFE_LOSING_VERBS: Final[frozenset[str]] = _words("lose lost loses losing")
+
 #: Verbs that take lives ("the blast claimed the lives of ten people", "claimed 12 lives").
 LIFE_TAKING_VERBS: Final[frozenset[str]] = _words("claim claimed take took taken cost")
 

@@ -33,6 +33,7 @@ from newsstream.enrich.lexicon import (
     INJURY_NOUNS,
     KILLING_PARTICLES,
     KIND_WORDS,
+    LIFE_LOSING_VERBS,
     LIFE_NOUNS,
     LIFE_STRUGGLE_VERBS,
     LIFE_TAKING_VERBS,
@@ -293,9 +294,22 @@ def kind_of(token: Token) -> CasualtyKind | None:
     kind = KIND_WORDS.get(token.lower_) or KIND_WORDS.get(token.lemma_.lower())
     if kind is CasualtyKind.INJURED and _fatally(token):
         return CasualtyKind.KILLED
+    if kind is None and life_lost(token):
+        return CasualtyKind.KILLED
     if kind is None and _not_survived(token):
         return CasualtyKind.KILLED
     return kind
+
+
+def life_lost(verb: Token) -> bool:
+    """ "lost their lives", "lost his life": the subject is the one who died, though the
+    verb is transitive and its object no person."""
+    if verb.lemma_.lower() not in LIFE_LOSING_VERBS and verb.lower_ not in LIFE_LOSING_VERBS:
+        return False
+    return any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in LIFE_NOUNS or c.lower_ in LIFE_NOUNS)
+        for c in verb.children
+    )
 
 
 def _not_survived(verb: Token) -> bool:
@@ -457,6 +471,8 @@ def _subject_is_agent(verb: Token, kind: CasualtyKind) -> bool:
     """In "20 gunmen killed 34 people" the subject did the killing; in "80 others wounded"
     (a participle) or "1,700 are missing" and "480 people died" it is the victim."""
     if verb.pos_ == "ADJ" or verb.tag_ == "VBN" or kind is CasualtyKind.MISSING:
+        return False
+    if life_lost(verb):
         return False
     lemma = verb.lemma_.lower()
     return lemma not in INTRANSITIVE_DEATHS and lemma not in {"flee", "disappear"}

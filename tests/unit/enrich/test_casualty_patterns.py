@@ -716,3 +716,20 @@ def test_what_nearly_happened_did_not_happen(
     """ "nearly", "almost" before a casualty predicate deny it; before a count they only
     round it."""
     assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("At least 17 villagers lost their lives in the raid.", 17),
+        ("A night watchman lost his life in the ambush.", 1),
+        ("A guard was shot in the arm. He nearly lost his life.", None),
+        ("The ruling party lost 12 seats in the vote.", None),
+    ],
+)
+def test_people_who_lost_their_lives_died(
+    text: str, killed: int | None, enrich_text: Enrich
+) -> None:
+    """ "lost their lives": the subject of a transitive verb is the one who died; a life
+    nearly lost was kept."""
+    assert _totals(enrich_text(text))[0] == killed
