@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsstream.enrich.lexicon import HIT_VERBS, IRREGULAR_PARTICIPLES, KIND_WORDS
-from newsstream.enrich.readings import age_between_commas, is_person
+from newsstream.enrich.lexicon import HIT_VERBS, IRREGULAR_PARTICIPLES, KIND_WORDS, PERSON_NOUNS
+from newsstream.enrich.readings import INTRANSITIVE_DEATHS, age_between_commas, is_person
 
 #: Tags of the last word of a noun phrase that can be a participle's subject.
 _NOMINAL_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD"})
@@ -29,6 +29,7 @@ def restore_passives(doc: Doc) -> None:
     subject is the noun phrase just before it, and a second participle chained to it
     ("shot, killed") as its conjunct."""
     for verb in doc:
+        _restore_aged_subject(verb)
         subject = _bare_passive_subject(verb)
         if subject is None:
             continue
@@ -52,9 +53,37 @@ def restore_passives(doc: Doc) -> None:
             verb.dep_ = subject.dep_
         subject.head = verb
         subject.dep_ = "nsubjpass"
+        _as_person_noun(subject)
         if first is not None:
             first.head, first.dep_ = subject, "conj"
         _chain(verb)
+
+
+def _restore_aged_subject(verb: Token) -> None:
+    """ "Man, 25, dies after crash": the person before an age set off by commas is the subject
+    of the death verb right after it, which the parser gives to the age or to nothing."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in INTRANSITIVE_DEATHS:
+        return
+    comma = verb.i - 1
+    if comma - 3 < verb.sent.start or not age_between_commas(verb.doc, comma - 1, comma):
+        return
+    person = verb.doc[comma - 3]
+    if person.is_ancestor(verb):
+        governor = person.head
+        verb.head = verb if governor.i == person.i else governor
+        verb.dep_ = person.dep_
+    others = [c for c in verb.children if c.dep_ == "nsubj" and c.i < person.i]
+    person.head, person.dep_ = verb, "nsubj"
+    for other in others:  # "Stowe shooting victim": the place is the person's modifier
+        other.head, other.dep_ = person, "compound"
+    _as_person_noun(person)
+
+
+def _as_person_noun(token: Token) -> None:
+    """ "Man, 25, dies", "Boy, 14, shot": a headline's capitalised first word is tagged a name
+    or an interjection; a word for a person there is the common noun."""
+    if token.pos_ in {"PROPN", "INTJ"} and token.lower_ in PERSON_NOUNS:
+        token.tag_, token.pos_ = "NN", "NOUN"
 
 
 def _bare_passive_subject(verb: Token) -> Token | None:
@@ -70,12 +99,13 @@ def _bare_passive_subject(verb: Token) -> Token | None:
         index -= 1  # "fatally shot", "accidentally shot"
     if index < start:
         return None
-    if index - 3 >= start and age_between_commas(verb.doc, index - 1, index):
+    aged = index - 3 >= start and age_between_commas(verb.doc, index - 1, index)
+    if aged:
         index -= 3  # "Man, 25, shot dead": the subject before its age
     subject = verb.doc[index]
     if subject.tag_ in _NOMINAL_TAGS or subject.lower_ == "old":  # "a 3-year-old shot"
         return subject
-    return None
+    return subject if aged else None  # a person with an age, whatever its tag ("Boy" as UH)
 
 
 def _listed_before(subject: Token) -> Token | None:

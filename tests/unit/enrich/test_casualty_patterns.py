@@ -599,6 +599,9 @@ def test_single_people_listed_with_counted_groups_add_to_them(
         ("Woman, 31, shot dead in Dayton", (1, None)),
         ("Teen, 16, dies after crash on I-70", (1, None)),
         ("John Smith, 40, killed in crash", (1, None)),
+        ("Man, 25, dies after crash on I-70", (1, None)),
+        ("Boy, 14, shot dead in Leeds", (1, None)),
+        ("Shooting victim, 18, dies in hospital", (1, None)),
     ],
 )
 def test_a_number_between_commas_after_one_person_is_an_age(
