@@ -320,11 +320,23 @@ def _not_survived(verb: Token) -> bool:
 def fatal_part(anchor: Token) -> bool:
     """ "six people were shot, one fatally": a count of the dead among those just counted,
     with only the adverb left of its predicate."""
-    return anchor.pos_ == "NUM" and _fatally(anchor)
+    if anchor.pos_ != "NUM":
+        return False
+    after = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    return _fatally(anchor) or (after is not None and after.lower_ in FATAL_ADVERBS)
 
 
 def _fatally(token: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in FATAL_ADVERBS for c in token.children)
+    return any(c.dep_ == "advmod" and _fatal_adverb(c) for c in token.children)
+
+
+def _fatal_adverb(adverb: Token) -> bool:
+    """ "fatally shot"; not "6 shot, 1 fatally", where the adverb tells of the one counted
+    just before it, whatever the parser hangs it on."""
+    if adverb.lower_ not in FATAL_ADVERBS:
+        return False
+    before = adverb.doc[adverb.i - 1] if adverb.i > 0 else None
+    return before is None or not before.like_num or before.i == adverb.head.i
 
 
 def _kind_after_of(
@@ -689,7 +701,7 @@ def _complement_kind(verb: Token) -> CasualtyKind | None:
         ):
             return CasualtyKind.KILLED  # "shot dead a cameraman", "shot two policemen dead"
         if child.dep_ in COMPLEMENT_DEPS:
-            if child.lower_ in DEATH_COMPLEMENTS or child.lower_ in FATAL_ADVERBS:
+            if child.lower_ in DEATH_COMPLEMENTS or _fatal_adverb(child):
                 return CasualtyKind.KILLED
             kind = kind_of(child)
             if kind is not None and not _has_own_argument(child) and not _agents_act(child, kind):

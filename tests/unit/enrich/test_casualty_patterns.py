@@ -736,3 +736,18 @@ def test_people_who_lost_their_lives_died(
     """ "lost their lives": the subject of a transitive verb is the one who died; a life
     nearly lost was kept."""
     assert _totals(enrich_text(text))[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("title", "totals"),
+    [
+        ("6 Shot, 1 Fatally, At Block Party In Camden", (1, 5)),
+        ("4 shot, 1 fatally, outside Dayton bar", (1, 3)),
+        ("Man fatally shot outside Dayton bar", (1, None)),
+    ],
+)
+def test_a_fatal_adverb_after_a_count_tells_of_that_count(
+    title: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    """ "6 shot, 1 fatally": one of the six died, however the headline is parsed."""
+    assert _totals(enrich_text("Police are investigating.", title)) == totals
