@@ -248,10 +248,8 @@ def _one_person(noun: Token) -> bool:
 def _bare_one(noun: Token) -> bool:
     """ "Teen" in the headline "Teen, 3 adults shot": headlines drop the article of one
     person."""
-    return (
-        noun.tag_ == "NN"
-        and not any(c.dep_ in {"det", "nummod", "poss"} for c in noun.children)
-        and (noun.lower_ in PERSON_NOUNS or _person_by_ending(noun))
+    return _singular_person_noun(noun) and not any(
+        c.dep_ in {"det", "nummod", "poss"} for c in noun.children
     )
 
 

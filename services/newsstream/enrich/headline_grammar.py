@@ -39,18 +39,12 @@ def restore_passives(doc: Doc) -> None:
             # "Teen, 3 adults shot": the parser made the list's first noun the headline's
             # root; the participle becomes the predicate of the whole list
             verb.head, verb.dep_ = verb, "ROOT"
-            subject.head, subject.dep_ = verb, "nsubjpass"
-            first.head, first.dep_ = subject, "conj"
-            _chain(verb)
-            continue
-        if verb.dep_ in {"acl", "relcl"} and verb.head.i == subject.i:
+        elif verb.dep_ in {"acl", "relcl"} and verb.head.i == subject.i:
             continue  # "a boy killed in the crossfire": already the participle of its noun
-        if subject.is_ancestor(verb):
+        elif subject.is_ancestor(verb):
             # the participle hangs under its subject ("shot" as the noun's modifier, or the
-            # subject the headline's root): it takes the subject's place in the tree
-            governor = subject.head
-            verb.head = verb if governor.i == subject.i else governor
-            verb.dep_ = subject.dep_
+            # subject the headline's root)
+            _take_place_of(verb, subject)
         subject.head = verb
         subject.dep_ = "nsubjpass"
         _as_person_noun(subject)
@@ -69,14 +63,20 @@ def _restore_aged_subject(verb: Token) -> None:
         return
     person = verb.doc[comma - 3]
     if person.is_ancestor(verb):
-        governor = person.head
-        verb.head = verb if governor.i == person.i else governor
-        verb.dep_ = person.dep_
+        _take_place_of(verb, person)
     others = [c for c in verb.children if c.dep_ == "nsubj" and c.i < person.i]
     person.head, person.dep_ = verb, "nsubj"
     for other in others:  # "Stowe shooting victim": the place is the person's modifier
         other.head, other.dep_ = person, "compound"
     _as_person_noun(person)
+
+
+def _take_place_of(verb: Token, noun: Token) -> None:
+    """The verb takes the place in the tree of the noun it hangs under, which is to become
+    its subject."""
+    governor = noun.head
+    verb.head = verb if governor.i == noun.i else governor
+    verb.dep_ = noun.dep_
 
 
 def _as_person_noun(token: Token) -> None:

@@ -582,18 +582,18 @@ def bears_injuries(word: Token) -> bool:
 def names_injuries(noun: Token) -> bool:
     """ "wounds", and "various degrees of injuries", "multiple kinds of burns": the injuries
     themselves, or a measure or sort of them, which the parse makes the head."""
-    if noun.lemma_.lower() in INJURY_NOUNS or noun.lower_ in INJURY_NOUNS:
+    if _injury_word(noun):
         return True
     return any(
         prep.dep_ == "prep"
         and prep.lower_ == "of"
-        and any(
-            obj.dep_ == "pobj"
-            and (obj.lemma_.lower() in INJURY_NOUNS or obj.lower_ in INJURY_NOUNS)
-            for obj in prep.children
-        )
+        and any(obj.dep_ == "pobj" and _injury_word(obj) for obj in prep.children)
         for prep in noun.children
     )
+
+
+def _injury_word(noun: Token) -> bool:
+    return noun.lemma_.lower() in INJURY_NOUNS or noun.lower_ in INJURY_NOUNS
 
 
 def _own_state(noun: Token) -> CasualtyKind | None:
