@@ -33,6 +33,7 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$|^\d+\.\d+$|^\d[\d,]*[-–]\d[\
 _NON_COUNT_ENTITIES: Final[frozenset[str]] = frozenset({"MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _TEMPORAL_ENTITIES: Final[frozenset[str]] = frozenset({"DATE", "TIME"})
 _YEAR = re.compile(r"^[12]\d{3}$")
+_APOSTROPHES: Final = frozenset({"'", "’", "‘"})
 #: Words after a number that make it a measure, not a head count.
 _UNIT_WORDS: Final[frozenset[str]] = frozenset(
     """year years yr yrs month months week weeks day days hour hours minute minutes second
@@ -202,13 +203,21 @@ def _in_date(doc: Doc, first: int, last: int, temporal: list[Any]) -> bool:
     The model's DATE spans also swallow plain counts ("Between 10 and 15" people), so a
     number only counts as a date when it looks like a year or its span has calendar words.
     """
-    if any(is_year(t.text) for t in doc[first:last]):
+    if any(is_year(t.text) for t in doc[first:last]) or _abbreviated_year(doc, first, last):
         return True
     for ent in temporal:  # the DATE and TIME entities, in text order
         if ent.start < last and first < ent.end:
             words = {t.lower_ for t in ent}
             return bool(words & (CALENDAR_WORDS | DATE_WORDS)) or ":" in ent.text
     return False
+
+
+def _abbreviated_year(doc: Doc, first: int, last: int) -> bool:
+    """ "in ’91", "the class of '09": two digits written straight after an apostrophe."""
+    if last - first != 1 or first == 0:
+        return False
+    mark = doc[first - 1]
+    return mark.text in _APOSTROPHES and not mark.whitespace_ and len(doc[first].text) == 2
 
 
 def _is_measure(doc: Doc, first: int, last: int) -> bool:

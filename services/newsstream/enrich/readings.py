@@ -117,8 +117,8 @@ def read_number(
     doc: Doc, phrase: AmountPhrase, anchor: Token, include_kind: CasualtyKind | None = None
 ) -> Reading | None:
     """The casualty a number phrase counts, or None when it counts something else."""
-    if anchor.dep_ == "appos" and anchor.head.pos_ == "PROPN":
-        return None  # "Dallas Reed, 19,": an age beside a name
+    if _apposed_to_name(anchor):
+        return None  # "Dallas Reed, 19,", "Chadney and Kara Allen -- 19 and 17 --": ages
     if age_between_commas(doc, phrase.first, phrase.last):
         return None  # "Boy, 14, dies after shooting", however it was parsed
     victim = _victim_noun(doc, phrase, anchor)
@@ -140,8 +140,14 @@ def read_number(
     else:
         own = _own_modifier(anchor, victim)
         reading = own or _walk_up(victim or anchor, include_kind)
-        if reading is not None and reading.trigger is not None and reading.trigger.dep_ == "relcl":
-            # "six children who were kidnapped ... were shot dead": the main predicate
+        if (
+            reading is not None
+            and reading.trigger is not None
+            and reading.trigger.dep_ == "relcl"
+            and not _partitive_whole(anchor)
+        ):
+            # "six children who were kidnapped ... were shot dead": the main predicate; but in
+            # "two of the four men who were shot died" the main predicate is the part's
             main = _walk_up(victim or anchor, include_kind)
             reading = main if main is not None and main.kind is not reading.kind else reading
         elif own is not None and own.kind in _STANDING_KINDS:
@@ -160,6 +166,14 @@ def read_number(
     if rejected(doc, anchor, reading):
         return None
     return reading
+
+
+def _apposed_to_name(anchor: Token) -> bool:
+    """A number, or the first of a list of numbers, set beside a name: the names' ages."""
+    first = anchor
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.like_num:
+        first = first.head
+    return bool(first.dep_ == "appos" and first.head.pos_ == "PROPN")
 
 
 def _harm_to_the_held(start: Token, own: Reading, include_kind: CasualtyKind | None) -> Reading:
@@ -405,6 +419,8 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
             return None
         lower, lemma = head.lower_, head.lemma_.lower()
         if head.pos_ == "ADP" or head.dep_ == "prep":
+            if _counterparts_of_event(head):
+                return None
             via_of = lower == "of"
             breakdown = breakdown or lower in BREAKDOWN_PREPS or lower == "with"
             current = head
@@ -460,6 +476,21 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
         via_of = False
         current = head
     return None
+
+
+def _counterparts_of_event(preposition: Token) -> bool:
+    """ "after a shoot-out with three officers", "in clashes with 30 militants": those an
+    event was had with are its other side, not whom the predicate above it befell (unless the
+    event is itself a casualty: "a shooting with three victims")."""
+    if preposition.lower_ != "with" or preposition.dep_ != "prep":
+        return False
+    event = preposition.head
+    return (
+        event.pos_ == "NOUN"
+        and kind_of(event) is None
+        and group_kind(event) is None
+        and not is_person(event)
+    )
 
 
 def _lives_taken(noun: Token) -> Reading | None:

@@ -751,3 +751,42 @@ def test_a_fatal_adverb_after_a_count_tells_of_that_count(
 ) -> None:
     """ "6 shot, 1 fatally": one of the six died, however the headline is parsed."""
     assert _totals(enrich_text("Police are investigating.", title)) == totals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The suspect had fatally stabbed his first wife in ’88, records show.",
+        "He was convicted of killing a clerk in '04 and paroled last spring.",
+    ],
+)
+def test_two_digits_after_an_apostrophe_are_a_year(text: str, enrich_text: Enrich) -> None:
+    """ "in ’88": the year written short, never a count of the dead."""
+    assert all(finding.count in {None, 1} for finding in enrich_text(text).casualties)
+
+
+def test_the_whole_of_a_partitive_keeps_its_own_predicate(enrich_text: Enrich) -> None:
+    """ "two of the four people who were shot died": the four were shot; only two died."""
+    text = "Officers said two of the four people who were shot died at the hospital."
+    assert _totals(enrich_text(text)) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A deputy was killed after a standoff with four suspects on Friday.", 1),
+        ("Twelve villagers were killed in clashes with 30 gunmen overnight.", 12),
+    ],
+)
+def test_the_other_side_of_an_event_is_not_its_victims(
+    text: str, killed: int, enrich_text: Enrich
+) -> None:
+    """ "after a standoff with four suspects": the four were the other side of the standoff,
+    not the dead."""
+    assert _totals(enrich_text(text))[0] == killed
+
+
+def test_ages_listed_beside_listed_names_are_ages(enrich_text: Enrich) -> None:
+    """ "Ana and Tom Ruiz -- 34 and 12 --": each number is an age, neither is a count."""
+    text = "The victims, Ana Ruiz and Tom Ruiz -- 34 and 12 -- were found shot dead at home."
+    assert all(finding.count not in {12, 34} for finding in enrich_text(text).casualties)
