@@ -308,6 +308,22 @@ def test_the_article_comes_before_the_teaser_printed_above_it() -> None:
     assert (other.title, other.paragraphs) == ("Coast road to close for bridge repairs", (teaser,))
 
 
+def test_a_teaser_does_not_lead_when_a_long_story_follows_the_article() -> None:
+    teaser = "Bridge repairs will close the coast road near Tarn for a month from Friday."
+    page = (
+        f"Trending now\n\nCoast road to close for bridge repairs\nSky News · 3h\n{teaser}\n\n"
+        f"Landslide buries six houses in Korva\nReuters · 2h\n{LEAD}\n\n{SECOND}\n\n{THIRD}\n\n"
+        f"Governor orders evacuation of nearby valleys\nSky News · 5h\n"
+        f"{THIRD} {SECOND}\n\n{LEAD}\n"
+    )
+    stories = parse(page)
+    assert stories[0].title == "Landslide buries six houses in Korva"
+    assert {story.title for story in stories[1:]} >= {
+        "Coast road to close for bridge repairs",
+        "Governor orders evacuation of nearby valleys",
+    }
+
+
 def test_peers_of_similar_length_keep_page_order() -> None:
     page = (
         f"Landslide buries six houses in Korva\nReuters · 2h\n{LEAD}\n\n"

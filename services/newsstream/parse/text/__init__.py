@@ -47,14 +47,14 @@ def extract_text_stories(
 
 def _main_first(stories: list[Story]) -> list[Story]:
     """An article page leads with whatever sits above its article (a teaser, a widget, a
-    trending list), so the main story is the one whose body dwarfs every other; on a page of
-    peers (a digest, a tag page) none does, and the first one leads."""
+    trending list), so the main story is the one whose body dwarfs every other. When none does
+    (a digest, a tag page, an article with a long related story below it), the main story is
+    the first that the largest does not dwarf: a teaser above them does not lead."""
     sizes = [len(story.body.split()) for story in stories]
-    largest = max(range(len(stories)), key=sizes.__getitem__)
-    others = [size for index, size in enumerate(sizes) if index != largest]
-    if largest == 0 or any(MAIN_STORY_RATIO * size > sizes[largest] for size in others):
-        return stories
-    return [stories[largest], *stories[:largest], *stories[largest + 1 :]]
+    largest = max(sizes)
+    standing = [index for index, size in enumerate(sizes) if MAIN_STORY_RATIO * size > largest]
+    lead = standing[0] if standing else 0
+    return [stories[lead], *stories[:lead], *stories[lead + 1 :]]
 
 
 def _single_statement(lines: Sequence[Line]) -> list[Story]:
