@@ -566,11 +566,17 @@ def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> To
         if any(
             (c.dep_ == "nummod" and not is_abbreviated_age(c))
             or c.dep_ == "conj"
+            or _listed_after_name(c)
             or c.lower_ in {"no", "every", "each"}
             for c in child.children
         ):
             return None
-        if child.ent_type_ == "PERSON" or child.lower_ in PERSON_NOUNS or _anaphor(child):
+        if (
+            child.ent_type_ == "PERSON"
+            or child.lower_ in PERSON_NOUNS
+            or _anaphor(child)
+            or _aged_name(child)
+        ):
             return child
         if not guessed and _person_by_ending(child):
             return child
@@ -581,19 +587,46 @@ def _listed_victims(verb: Token, kind: CasualtyKind, carrier: Token | None) -> l
     """ "Ronald Smith and his wife were killed", "shot a neighbour and her son": people listed
     one by one, each a name, a pronoun or one person, as the argument of one predicate."""
     for child in _victim_arguments(verb, kind, carrier):
-        if not any(c.dep_ == "conj" for c in child.children):
+        after = next((c for c in child.children if _listed_after_name(c)), None)
+        if any(c.dep_ == "conj" for c in child.children):
+            members = _conjuncts(child)
+        elif after is not None:
+            members = [child, *_conjuncts(after)]
+        else:
             continue
-        members = _conjuncts(child)
         if any(
             c.dep_ == "cc" and c.lower_ in ALTERNATIVE_CONJUNCTIONS
             for m in members
             for c in m.children
         ):
             return []  # "that gang member or that gang member": alternatives, not a list
-        if len(members) > 1 and all(_listed_person(m) or _bare_one(m) for m in members):
+        # a name whose list goes on in apposition is one person by that alone
+        checked = members[1:] if after is not None else members
+        if len(members) > 1 and all(_listed_person(m) or _bare_one(m) for m in checked):
             return members
         return []
     return []
+
+
+def _listed_after_name(token: Token) -> bool:
+    """ "Betty Mungin, 55, Alexis Mungin, 29, and Armani Mungin": a name the parser set in
+    apposition to the name before it, when a list goes on from it, is that list's next member,
+    not another name of the same person."""
+    return (
+        token.dep_ == "appos"
+        and token.head.tag_ == "NNP"
+        and token.head.ent_type_ in {"PERSON", ""}
+        and _named_or_pronoun(token)
+        and any(c.dep_ == "conj" for c in token.children)
+    )
+
+
+def _aged_name(token: Token) -> bool:
+    """ "a 19-year-old Pablo Villeda": a name with an age is a person's, whatever the entity
+    model took it for."""
+    return token.pos_ == "PROPN" and any(
+        c.dep_ == "amod" and _age_for_person(c) for c in token.children
+    )
 
 
 def _victim_arguments(verb: Token, kind: CasualtyKind, carrier: Token | None) -> list[Token]:

@@ -790,3 +790,24 @@ def test_ages_listed_beside_listed_names_are_ages(enrich_text: Enrich) -> None:
     """ "Ana and Tom Ruiz -- 34 and 12 --": each number is an age, neither is a count."""
     text = "The victims, Ana Ruiz and Tom Ruiz -- 34 and 12 -- were found shot dead at home."
     assert all(finding.count not in {12, 34} for finding in enrich_text(text).casualties)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz, 41, Lena Ruiz, 19, and Tomas Ruiz, 7, were shot dead at home.",
+        "Police said Dora Vance, 62, Elsa Vance, 30 and pregnant, and Ian Vance, 9, were killed.",
+    ],
+)
+def test_names_listed_with_their_ages_each_count_one(text: str, enrich_text: Enrich) -> None:
+    """A list of names, each with its age in commas, is as many people, however the parser
+    hung the names on one another."""
+    assert _totals(enrich_text(text))[0] == 3
+
+
+@pytest.mark.parametrize("name", ["Ruben Ardilla", "Tino Bellcastle"])
+def test_a_name_with_an_age_is_a_person(name: str, enrich_text: Enrich) -> None:
+    """ "a 19-year-old Ruben Ardilla": the age makes the name a person's, though the entity
+    model takes these names for an organisation or a building."""
+    text = f"A man was charged with shooting and killing a 19-year-old {name} at a party."
+    assert _totals(enrich_text(text))[0] == 1
