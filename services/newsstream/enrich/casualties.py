@@ -32,6 +32,7 @@ from newsstream.enrich.lexicon import (
     LEAVING_VERBS,
     NON_PERSON_NOUNS,
     ONE_MORE_WORDS,
+    OTHERS_WORDS,
     PERSON_NOUNS,
     PERSON_SINGULAR_SUFFIXES,
     RELATIVE_PRONOUNS,
@@ -190,7 +191,7 @@ def _single_members(figures: list[Figure]) -> list[Figure]:
         victim = figure.reading.victim
         if victim is None or figure.implicit or figure.listed or figure.count is None:
             continue
-        for member in _conjuncts(victim):
+        for member in [*_conjuncts(victim), *_split_list(victim)]:
             if int(member.i) in counted:
                 continue
             if not (_one_person(member) or (figure.text_field == "title" and _bare_one(member))):
@@ -217,6 +218,39 @@ def _single_members(figures: list[Figure]) -> list[Figure]:
             _describe(single, None)
             singles.append(single)
     return singles
+
+
+#: Arguments a verb has one of: a second one is a list the parser split.
+_LIST_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _split_list(victim: Token) -> list[Token]:
+    """Members of the victim's list that the parser hung elsewhere: "a man, two others" (the
+    others set in apposition to the man), "a girl, two women and a man were shot" (the girl
+    made a second subject of the verb)."""
+    found: list[Token] = []
+    if victim.dep_ == "appos" and victim.lower_ in OTHERS_WORDS and victim.head.i != victim.i:
+        found.append(victim.head)
+    root = victim
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in _LIST_ARGUMENTS and root.head.i != root.i:
+        found.extend(
+            sibling
+            for sibling in root.head.children
+            if sibling.dep_ == root.dep_ and _just_before(sibling, root)
+        )
+    return found
+
+
+def _just_before(first: Token, then: Token) -> bool:
+    """ "a girl, two women": `first` ends with a comma right before the phrase of `then`."""
+    comma = int(then.left_edge.i) - 1
+    return (
+        comma > first.i
+        and first.doc[comma].text == ","
+        and (int(first.right_edge.i) in {comma - 1, comma})
+    )
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -783,8 +817,20 @@ def _joined_by_and(group: list[Figure]) -> bool:
     between = group[0].doc[first:last]
     if any(t.lower_ in ALTERNATIVE_CONJUNCTIONS for t in between):
         return False
-    roots = {int(_conj_root(h).i) for h in heads}
+    roots = {int(_list_head(h).i) for h in heads}
     return len(roots) == 1
+
+
+def _list_head(token: Token) -> Token:
+    """The first member of the list a token belongs to, across the parser's splits of a list
+    (see `_split_list`)."""
+    root = _conj_root(token)
+    if root.dep_ == "appos" and root.lower_ in OTHERS_WORDS and root.head.i != root.i:
+        return _conj_root(root.head)
+    if root.dep_ in _LIST_ARGUMENTS and root.head.i != root.i:
+        earlier = [c for c in root.head.children if c.dep_ == root.dep_ and _just_before(c, root)]
+        return earlier[0] if earlier else root
+    return root
 
 
 def _conj_root(token: Token) -> Token:

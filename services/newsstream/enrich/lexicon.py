@@ -187,6 +187,10 @@ ATTEMPT_WORDS: Final[frozenset[str]] = _words("attempted attempt")
 #: Words that count one more person ("three were killed and another injured").
 ONE_MORE_WORDS: Final[frozenset[str]] = _words("another")
 
+#: Words that count people besides those just named ("a man, two others"): an addition to
+#: them, never a breakdown.
+OTHERS_WORDS: Final[frozenset[str]] = _words("others")
+
 #: Words that set a victim apart from one told of before ("a second victim", "another man",
 #: "a woman was also shot"): a different person.
 OTHER_PERSON_WORDS: Final[frozenset[str]] = _words(

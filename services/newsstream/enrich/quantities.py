@@ -34,6 +34,7 @@ _NON_COUNT_ENTITIES: Final[frozenset[str]] = frozenset({"MONEY", "PERCENT", "QUA
 _TEMPORAL_ENTITIES: Final[frozenset[str]] = frozenset({"DATE", "TIME"})
 _YEAR = re.compile(r"^[12]\d{3}$")
 _APOSTROPHES: Final = frozenset({"'", "’", "‘"})
+_DECADE_ENDINGS: Final = frozenset({"'s", "’s"})
 #: Words after a number that make it a measure, not a head count.
 _UNIT_WORDS: Final[frozenset[str]] = frozenset(
     """year years yr yrs month months week weeks day days hour hours minute minutes second
@@ -232,6 +233,12 @@ def _is_measure(doc: Doc, first: int, last: int) -> bool:
         after = after[1:]
     if after and (after[0] in _UNIT_WORDS or after[0] in {"%", "pc"}):
         return True
+    if (
+        after
+        and after[0] in _DECADE_ENDINGS
+        and doc[last].idx == doc[last - 1].idx + len(doc[last - 1].text)
+    ):
+        return True  # "in his 20's", "the 1990’s": a decade
     if _before_age_abbreviation(after):
         return True
     if after[:2] == ["per", "cent"]:

@@ -40,6 +40,7 @@ from newsstream.enrich.lexicon import (
     NEAR_MISS_ADVERBS,
     NON_PERSON_NOUNS,
     NOUN_ONLY_FORMS,
+    OTHERS_WORDS,
     OWN_WORDS,
     PART_WORDS,
     PERSON_NOUNS,
@@ -471,8 +472,8 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
             return lives  # "claimed the lives of ten people"
         if via_of and head.pos_ == "NOUN" and not _holds_people(head):
             return None  # "bans meetings of 50 people": the meetings are the argument
-        if relation == "appos":
-            breakdown = True
+        if relation == "appos" and current.lower_ not in OTHERS_WORDS:
+            breakdown = True  # "a man, two others": others add to those named, never break down
         via_of = False
         current = head
     return None

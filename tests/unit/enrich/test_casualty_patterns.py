@@ -811,3 +811,31 @@ def test_a_name_with_an_age_is_a_person(name: str, enrich_text: Enrich) -> None:
     model takes these names for an organisation or a building."""
     text = f"A man was charged with shooting and killing a 19-year-old {name} at a party."
     assert _totals(enrich_text(text))[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        ("A gunman wounded a 20-year-old man, two others on Sunday.", 3),
+        ("Police said a 12-year-old boy, three women and a man were shot.", 5),
+        ("A gunman wounded a 20-year-old man and two others on Sunday.", 3),
+    ],
+)
+def test_a_list_the_parser_split_still_adds_up(
+    text: str, injured: int, enrich_text: Enrich
+) -> None:
+    """ "a man, two others": the others add to the man; "a boy, three women and a man": the
+    boy is one more, though the parser made him a second subject of the verb."""
+    assert _totals(enrich_text(text))[1] == injured
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A child was shot in the arm, and a man believed to be in his 20's was also hit.",
+        "Neighbours said the gunman, a man in his 40’s, wounded a passer-by.",
+    ],
+)
+def test_a_decade_is_not_a_count(text: str, enrich_text: Enrich) -> None:
+    """ "in his 20's": an age by its decade."""
+    assert all(finding.count == 1 for finding in enrich_text(text).casualties)
