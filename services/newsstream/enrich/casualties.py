@@ -30,11 +30,9 @@ from newsstream.enrich.lexicon import (
     FATAL_WORDS,
     GROUP_PRONOUNS,
     LEAVING_VERBS,
-    NON_PERSON_NOUNS,
     ONE_MORE_WORDS,
     OTHERS_WORDS,
     PERSON_NOUNS,
-    PERSON_SINGULAR_SUFFIXES,
     RELATIVE_PRONOUNS,
     SELF_PRONOUNS,
     SINGLE_PERSON_PRONOUNS,
@@ -56,6 +54,10 @@ from newsstream.enrich.readings import (
     is_person,
     kind_of,
     life_lost,
+    listed_apart,
+    named_or_pronoun,
+    one_person,
+    person_by_ending,
     raised_subject,
     read_number,
     rejected,
@@ -194,7 +196,7 @@ def _single_members(figures: list[Figure]) -> list[Figure]:
         for member in [*_conjuncts(victim), *_split_list(victim)]:
             if int(member.i) in counted:
                 continue
-            if not (_one_person(member) or (figure.text_field == "title" and _bare_one(member))):
+            if not (one_person(member) or (figure.text_field == "title" and _bare_one(member))):
                 continue
             counted.add(int(member.i))
             reading = Reading(
@@ -229,11 +231,11 @@ def _split_list(victim: Token) -> list[Token]:
     others set in apposition to the man), "a girl, two women and a man were shot" (the girl
     made a second subject of the verb)."""
     found: list[Token] = []
-    if victim.dep_ == "appos" and victim.lower_ in OTHERS_WORDS and victim.head.i != victim.i:
-        found.append(victim.head)
     root = victim
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
+    if root.dep_ == "appos" and (root.lower_ in OTHERS_WORDS or listed_apart(root)):
+        found.append(root.head)
     if root.dep_ in _LIST_ARGUMENTS and root.head.i != root.i:
         found.extend(
             sibling
@@ -265,20 +267,6 @@ def _conjuncts(token: Token) -> list[Token]:
     return found
 
 
-def _one_person(noun: Token) -> bool:
-    """ "a man", "an 11-year-old child", "Rev. Pinckney", "he": a singular person with an
-    indefinite article, a person's name, or a pronoun of one person."""
-    if _named_or_pronoun(noun):
-        return True
-    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
-        return False
-    if not any(
-        (c.dep_ == "det" and c.lower_ in {"a", "an"}) or c.dep_ == "poss" for c in noun.children
-    ):
-        return False
-    return noun.lower_ in PERSON_NOUNS or _person_by_ending(noun)
-
-
 def _bare_one(noun: Token) -> bool:
     """ "Teen" in the headline "Teen, 3 adults shot": headlines drop the article of one
     person."""
@@ -287,17 +275,10 @@ def _bare_one(noun: Token) -> bool:
     )
 
 
-def _named_or_pronoun(token: Token) -> bool:
-    """A person's name (its head word) or a pronoun of one person ("he", "himself")."""
-    if token.pos_ == "PRON":
-        return bool(token.lower_ in SINGLE_PERSON_PRONOUNS | SELF_PRONOUNS)
-    return bool(token.pos_ == "PROPN" and token.tag_ == "NNP" and token.ent_type_ == "PERSON")
-
-
 def _listed_person(token: Token) -> bool:
     """One person in a list of victims: a name, a pronoun, or a singular person noun with a
     determiner or owner ("his wife", "a neighbour")."""
-    if _named_or_pronoun(token):
+    if named_or_pronoun(token):
         return True
     return _singular_person_noun(token) and any(c.dep_ in {"det", "poss"} for c in token.children)
 
@@ -306,7 +287,7 @@ def _singular_person_noun(token: Token) -> bool:
     """ "man", "neighbour", "shopkeeper": a common noun of one person."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or _looks_plural(token):
         return False
-    return token.lower_ in PERSON_NOUNS or _person_by_ending(token)
+    return token.lower_ in PERSON_NOUNS or person_by_ending(token)
 
 
 # -- groups told of again -----------------------------------------------------------------------
@@ -612,7 +593,7 @@ def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> To
             or _aged_name(child)
         ):
             return child
-        if not guessed and _person_by_ending(child):
+        if not guessed and person_by_ending(child):
             return child
     return None
 
@@ -650,7 +631,7 @@ def _listed_after_name(token: Token) -> bool:
         token.dep_ == "appos"
         and token.head.tag_ == "NNP"
         and token.head.ent_type_ in {"PERSON", ""}
-        and _named_or_pronoun(token)
+        and named_or_pronoun(token)
         and any(c.dep_ == "conj" for c in token.children)
     )
 
@@ -732,11 +713,6 @@ def _anaphor(token: Token) -> bool:
         and not token.ent_type_
         and not any(c.dep_ == "compound" for c in token.children)
     )
-
-
-def _person_by_ending(noun: Token) -> bool:
-    lower = noun.lower_
-    return lower not in NON_PERSON_NOUNS and lower.endswith(PERSON_SINGULAR_SUFFIXES)
 
 
 def _looks_plural(token: Token) -> bool:
@@ -825,7 +801,7 @@ def _list_head(token: Token) -> Token:
     """The first member of the list a token belongs to, across the parser's splits of a list
     (see `_split_list`)."""
     root = _conj_root(token)
-    if root.dep_ == "appos" and root.lower_ in OTHERS_WORDS and root.head.i != root.i:
+    if root.dep_ == "appos" and (root.lower_ in OTHERS_WORDS or listed_apart(root)):
         return _conj_root(root.head)
     if root.dep_ in _LIST_ARGUMENTS and root.head.i != root.i:
         earlier = [c for c in root.head.children if c.dep_ == root.dep_ and _just_before(c, root)]

@@ -44,6 +44,7 @@ from newsstream.enrich.lexicon import (
     OWN_WORDS,
     PART_WORDS,
     PERSON_NOUNS,
+    PERSON_SINGULAR_SUFFIXES,
     PERSON_SUFFIXES,
     REPORTING_VERBS,
     RUNNING_PERIOD_NOUNS,
@@ -64,6 +65,7 @@ from newsstream.enrich.lexicon import (
     UNDERGO_VERBS,
     WEAPON_NOUNS,
 )
+from newsstream.enrich.numbers import parse_amount_text
 from newsstream.enrich.quantities import AmountPhrase, is_year
 from newsstream.models import CasualtyKind, CountQualifier
 
@@ -472,7 +474,7 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
             return lives  # "claimed the lives of ten people"
         if via_of and head.pos_ == "NOUN" and not _holds_people(head):
             return None  # "bans meetings of 50 people": the meetings are the argument
-        if relation == "appos" and current.lower_ not in OTHERS_WORDS:
+        if relation == "appos" and current.lower_ not in OTHERS_WORDS and not listed_apart(current):
             breakdown = True  # "a man, two others": others add to those named, never break down
         via_of = False
         current = head
@@ -492,6 +494,67 @@ def _counterparts_of_event(preposition: Token) -> bool:
         and group_kind(event) is None
         and not is_person(event)
     )
+
+
+_CLOSING_MARKS: Final[frozenset[str]] = frozenset({",", ")", "-", "–", "—", "--"})
+
+
+def listed_apart(appositive: Token) -> bool:
+    """ "killed 12 soldiers, a policeman and two civilians", "killed his wife, two children
+    and himself": one person set in apposition to a counted group, or a counted group to one
+    person, cannot name the same people: the parser split a list there."""
+    if appositive.dep_ != "appos" or appositive.head.i == appositive.i:
+        return False
+    if any(c.dep_ == "conj" for c in appositive.head.children):
+        return False  # "Cathy and Mike Scott, two of four people": told of as a whole again
+    after = int(appositive.right_edge.i) + 1
+    if after < len(appositive.doc) and appositive.doc[after].text in _CLOSING_MARKS:
+        return False  # "three people, a man and two children, were killed": a breakdown
+    pair = (appositive, appositive.head)
+    if not any(one_person(one) and _count(many) for one, many in (pair, tuple(reversed(pair)))):
+        return False
+    # "three people, a man and two children were killed": people who add up to the group
+    # are the group told again
+    members = [appositive, *(c for c in appositive.subtree if c.dep_ == "conj")]
+    return sum(_count(m) or 1 for m in members) != _count(appositive.head)
+
+
+def one_person(noun: Token) -> bool:
+    """ "a man", "an 11-year-old child", "Rev. Pinckney", "he": a singular person with an
+    indefinite article or an owner, a person's name, or a pronoun of one person."""
+    if named_or_pronoun(noun):
+        return True
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return False
+    if not any(
+        (c.dep_ == "det" and c.lower_ in {"a", "an"}) or c.dep_ == "poss" for c in noun.children
+    ):
+        return False
+    return noun.lower_ in PERSON_NOUNS or person_by_ending(noun)
+
+
+def named_or_pronoun(token: Token) -> bool:
+    """A person's name (its head word) or a pronoun of one person ("he", "himself")."""
+    if token.pos_ == "PRON":
+        return bool(token.lower_ in SINGLE_PERSON_PRONOUNS | SELF_PRONOUNS)
+    return bool(token.pos_ == "PROPN" and token.tag_ == "NNP" and token.ent_type_ == "PERSON")
+
+
+def person_by_ending(noun: Token) -> bool:
+    """ "shopkeeper", "pensioner": a noun of one person by its ending."""
+    lower = noun.lower_
+    return lower not in NON_PERSON_NOUNS and lower.endswith(PERSON_SINGULAR_SUFFIXES)
+
+
+def _count(noun: Token) -> int | None:
+    """The number a plural noun is counted by ("12 soldiers"), if any."""
+    if noun.tag_ not in {"NNS", "NNPS"}:
+        return None
+    for child in noun.children:
+        if child.dep_ == "nummod" and child.like_num:
+            amount = parse_amount_text(child.text)
+            return None if amount is None else amount.value
+    return None
 
 
 def _lives_taken(noun: Token) -> Reading | None:

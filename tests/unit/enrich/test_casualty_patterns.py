@@ -839,3 +839,20 @@ def test_a_list_the_parser_split_still_adds_up(
 def test_a_decade_is_not_a_count(text: str, enrich_text: Enrich) -> None:
     """ "in his 20's": an age by its decade."""
     assert all(finding.count == 1 for finding in enrich_text(text).casualties)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("The attackers killed 12 soldiers, a policeman and two civilians.", 15),
+        ("Police say the man killed his wife, two children and himself.", 4),
+        ("Three people, a man and two children, were killed.", 3),
+        ("Three people, a man and two children were killed in the blast.", 3),
+    ],
+)
+def test_one_person_beside_a_counted_group_is_another_member_of_the_list(
+    text: str, killed: int, enrich_text: Enrich
+) -> None:
+    """The parser sets the second member of a list in apposition to the first; one person and
+    a counted group cannot be the same people, unless the people named add up to the group."""
+    assert _totals(enrich_text(text))[0] == killed
