@@ -665,12 +665,16 @@ def _hurts_someone(verb: Token) -> bool:
 
 
 def bears_injuries(word: Token) -> bool:
-    """ "found with gunshot wounds", "suffering from injuries": people bearing injuries."""
+    """ "found with gunshot wounds", "suffering from injuries": people bearing injuries; also
+    through a participle of their state ("found bleeding from gunshot wounds", "found lying
+    on the road with head wounds")."""
+    states = [c for c in word.children if c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VBG"]
     return any(
         child.dep_ == "prep"
         and child.lower_ in {"with", "from"}
         and any(obj.dep_ == "pobj" and names_injuries(obj) for obj in child.children)
-        for child in word.children
+        for holder in (word, *states)
+        for child in holder.children
     )
 
 

@@ -856,3 +856,16 @@ def test_one_person_beside_a_counted_group_is_another_member_of_the_list(
     """The parser sets the second member of a list in apposition to the first; one person and
     a counted group cannot be the same people, unless the people named add up to the group."""
     assert _totals(enrich_text(text))[0] == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three people were found bleeding from gunshot wounds outside the bar.",
+        "Three men were found lying in the street with stab wounds.",
+    ],
+)
+def test_people_found_in_a_state_of_injury_are_injured(text: str, enrich_text: Enrich) -> None:
+    """ "found bleeding from gunshot wounds": the participle tells the state they were found
+    in."""
+    assert _totals(enrich_text(text))[1] == 3
