@@ -46,6 +46,8 @@ from newsstream.enrich.readings import (
     COPULAS,
     INTRANSITIVE_DEATHS,
     Reading,
+    age_for_person,
+    aged,
     anchor_of,
     carried_kind,
     fatal_part,
@@ -474,15 +476,9 @@ def _one_dead(token: Token) -> bool:
         return False
     if token.pos_ == "PROPN":
         return bool(token.ent_type_ in {"PERSON", "FAC", ""} and token.tag_ == "NNP")
-    if _age_for_person(token):
+    if age_for_person(token):
         return True
     return _singular_person_noun(token)
-
-
-def _age_for_person(token: Token) -> bool:
-    """ "a 9-year-old", "the 16-year-old": an age standing for one person (the parser makes
-    "old" the head)."""
-    return token.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in token.children)
 
 
 def _lone_victims(doc: Doc, field_name: TextField, source: str, used: set[int]) -> list[Figure]:
@@ -572,7 +568,7 @@ def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> To
             return child
         if child.lower_ in SELF_PRONOUNS:
             return child  # "shot himself"
-        if _age_for_person(child):
+        if age_for_person(child):
             return child  # "a 15-year-old was shot"
         if child.pos_ not in {"NOUN", "PROPN"}:
             continue
@@ -590,7 +586,7 @@ def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> To
             child.ent_type_ == "PERSON"
             or child.lower_ in PERSON_NOUNS
             or _anaphor(child)
-            or _aged_name(child)
+            or aged(child)
         ):
             return child
         if not guessed and person_by_ending(child):
@@ -633,14 +629,6 @@ def _listed_after_name(token: Token) -> bool:
         and token.head.ent_type_ in {"PERSON", ""}
         and named_or_pronoun(token)
         and any(c.dep_ == "conj" for c in token.children)
-    )
-
-
-def _aged_name(token: Token) -> bool:
-    """ "a 19-year-old Pablo Villeda": a name with an age is a person's, whatever the entity
-    model took it for."""
-    return token.pos_ == "PROPN" and any(
-        c.dep_ == "amod" and _age_for_person(c) for c in token.children
     )
 
 

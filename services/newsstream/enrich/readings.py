@@ -519,6 +519,20 @@ def listed_apart(appositive: Token) -> bool:
     return sum(_count(m) or 1 for m in members) != _count(appositive.head)
 
 
+def age_for_person(token: Token) -> bool:
+    """ "a 9-year-old", "the 16-year-old": an age standing for one person (the parser makes
+    "old" the head)."""
+    return token.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in token.children)
+
+
+def aged(token: Token) -> bool:
+    """ "a 19-year-old Ruben Ardilla", "left a 6-year-old dead": a name or noun with an age
+    is a person, whatever the entity model or the tagger took it for."""
+    return token.pos_ in {"PROPN", "NOUN"} and any(
+        c.dep_ == "amod" and age_for_person(c) for c in token.children
+    )
+
+
 def one_person(noun: Token) -> bool:
     """ "a man", "an 11-year-old child", "Rev. Pinckney", "he": a singular person with an
     indefinite article or an owner, a person's name, or a pronoun of one person."""
@@ -812,6 +826,8 @@ def _complement_kind(verb: Token) -> CasualtyKind | None:
             ):
                 return CasualtyKind.KILLED  # "found shot to death", "found shot dead"
         if child.dep_ == "dobj":
+            if child.lower_ in DEATH_COMPLEMENTS and aged(child):
+                return CasualtyKind.KILLED  # "left a 6-year-old dead", parsed as a noun
             state = _state_after(child)
             if state is not None:
                 return state

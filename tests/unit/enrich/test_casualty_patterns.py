@@ -869,3 +869,15 @@ def test_people_found_in_a_state_of_injury_are_injured(text: str, enrich_text: E
     """ "found bleeding from gunshot wounds": the participle tells the state they were found
     in."""
     assert _totals(enrich_text(text))[1] == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A shooting on Friday left a 6-year-old dead, police said.",
+        "The crash on the coast road left a nine-year-old dead.",
+    ],
+)
+def test_an_age_left_dead_is_one_death(text: str, enrich_text: Enrich) -> None:
+    """ "left a 6-year-old dead": the tagger makes "dead" the noun the age describes."""
+    assert _totals(enrich_text(text))[0] == 1
