@@ -25,6 +25,7 @@ from newsstream.enrich.lexicon import (
     ALTERNATIVE_CONJUNCTIONS,
     ATTEMPT_WORDS,
     CARRIER_VERBS,
+    DEATH_COMPLEMENTS,
     DEATH_OF_NOUNS,
     FATAL_EVENT_NOUNS,
     FATAL_WORDS,
@@ -568,8 +569,8 @@ def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> To
             return child
         if child.lower_ in SELF_PRONOUNS:
             return child  # "shot himself"
-        if age_for_person(child):
-            return child  # "a 15-year-old was shot"
+        if age_for_person(child) or (child.lower_ in DEATH_COMPLEMENTS and aged(child)):
+            return child  # "a 15-year-old was shot", "left a 6-year-old dead"
         if child.pos_ not in {"NOUN", "PROPN"}:
             continue
         if child.tag_ not in {"NN", "NNP"} or _looks_plural(child):

@@ -528,9 +528,7 @@ def age_for_person(token: Token) -> bool:
 def aged(token: Token) -> bool:
     """ "a 19-year-old Ruben Ardilla", "left a 6-year-old dead": a name or noun with an age
     is a person, whatever the entity model or the tagger took it for."""
-    return token.pos_ in {"PROPN", "NOUN"} and any(
-        c.dep_ == "amod" and age_for_person(c) for c in token.children
-    )
+    return any(c.dep_ == "amod" and age_for_person(c) for c in token.children)
 
 
 def one_person(noun: Token) -> bool:
