@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from newsstream.parse import ParseError, Story, extract_stories
-from newsstream.parse.text import extract_text_stories
+from newsstream.parse.text import _main_first, extract_text_stories
 
 FETCHED_AT = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -322,6 +322,22 @@ def test_a_teaser_does_not_lead_when_a_long_story_follows_the_article() -> None:
         "Coast road to close for bridge repairs",
         "Governor orders evacuation of nearby valleys",
     }
+
+
+@pytest.mark.parametrize(
+    ("sizes", "lead"),
+    [
+        ((14, 330, 350, 420), 1),  # a teaser above an article and its long neighbours
+        ((20, 46, 43, 60, 42), 0),  # an article cut into paragraphs: its lede stays first
+        ((40, 45, 38), 0),  # peers
+        ((12, 30, 400), 2),  # one story dwarfs the others
+    ],
+)
+def test_the_main_story_leads(sizes: tuple[int, ...], lead: int) -> None:
+    stories = [
+        Story(title=f"story {n}", paragraphs=("word " * size,)) for n, size in enumerate(sizes)
+    ]
+    assert _main_first(stories)[0].title == f"story {lead}"
 
 
 def test_peers_of_similar_length_keep_page_order() -> None:

@@ -52,8 +52,15 @@ def _main_first(stories: list[Story]) -> list[Story]:
     the first that the largest does not dwarf: a teaser above them does not lead."""
     sizes = [len(story.body.split()) for story in stories]
     largest = max(sizes)
-    standing = [index for index, size in enumerate(sizes) if MAIN_STORY_RATIO * size > largest]
-    lead = standing[0] if standing else 0
+    lead = next(
+        (
+            index
+            for index, size in enumerate(sizes)
+            if MAIN_STORY_RATIO * size > largest
+            and all(MAIN_STORY_RATIO * before <= size for before in sizes[:index])
+        ),
+        0,
+    )
     return [stories[lead], *stories[:lead], *stories[lead + 1 :]]
 
 
