@@ -32,7 +32,6 @@ from newsstream.enrich.lexicon import (
     GROUP_PRONOUNS,
     LEAVING_VERBS,
     ONE_MORE_WORDS,
-    OTHERS_WORDS,
     PERSON_NOUNS,
     RELATIVE_PRONOUNS,
     SELF_PRONOUNS,
@@ -233,19 +232,22 @@ def _split_list(victim: Token) -> list[Token]:
     """Members of the victim's list that the parser hung elsewhere: "a man, two others" (the
     others set in apposition to the man), "a girl, two women and a man were shot" (the girl
     made a second subject of the verb)."""
-    found: list[Token] = []
-    root = victim
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    if root.dep_ == "appos" and (root.lower_ in OTHERS_WORDS or listed_apart(root)):
-        found.append(root.head)
+    before = _split_from(_conj_root(victim))
+    return [] if before is None else [before]
+
+
+def _split_from(root: Token) -> Token | None:
+    """The member just before the first conjunct `root` of a list, where the parser split the
+    list there: the word `root` is set in apposition to, or an argument of the same role
+    right before it."""
+    if listed_apart(root):
+        return root.head
     if root.dep_ in _LIST_ARGUMENTS and root.head.i != root.i:
-        found.extend(
-            sibling
-            for sibling in root.head.children
-            if sibling.dep_ == root.dep_ and _just_before(sibling, root)
+        return next(
+            (c for c in root.head.children if c.dep_ == root.dep_ and _just_before(c, root)),
+            None,
         )
-    return found
+    return None
 
 
 def _just_before(first: Token, then: Token) -> bool:
@@ -790,12 +792,8 @@ def _list_head(token: Token) -> Token:
     """The first member of the list a token belongs to, across the parser's splits of a list
     (see `_split_list`)."""
     root = _conj_root(token)
-    if root.dep_ == "appos" and (root.lower_ in OTHERS_WORDS or listed_apart(root)):
-        return _conj_root(root.head)
-    if root.dep_ in _LIST_ARGUMENTS and root.head.i != root.i:
-        earlier = [c for c in root.head.children if c.dep_ == root.dep_ and _just_before(c, root)]
-        return earlier[0] if earlier else root
-    return root
+    before = _split_from(root)
+    return root if before is None else _conj_root(before)
 
 
 def _conj_root(token: Token) -> Token:

@@ -474,8 +474,8 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
             return lives  # "claimed the lives of ten people"
         if via_of and head.pos_ == "NOUN" and not _holds_people(head):
             return None  # "bans meetings of 50 people": the meetings are the argument
-        if relation == "appos" and current.lower_ not in OTHERS_WORDS and not listed_apart(current):
-            breakdown = True  # "a man, two others": others add to those named, never break down
+        if relation == "appos" and not listed_apart(current):
+            breakdown = True
         via_of = False
         current = head
     return None
@@ -501,10 +501,13 @@ _CLOSING_MARKS: Final[frozenset[str]] = frozenset({",", ")", "-", "–", "—", 
 
 def listed_apart(appositive: Token) -> bool:
     """ "killed 12 soldiers, a policeman and two civilians", "killed his wife, two children
-    and himself": one person set in apposition to a counted group, or a counted group to one
-    person, cannot name the same people: the parser split a list there."""
+    and himself", "a man, two others": one person set in apposition to a counted group, or a
+    counted group to one person, cannot name the same people, and others add to those named:
+    the parser split a list there, and the appositive is never a breakdown."""
     if appositive.dep_ != "appos" or appositive.head.i == appositive.i:
         return False
+    if appositive.lower_ in OTHERS_WORDS:
+        return True
     if any(c.dep_ == "conj" for c in appositive.head.children):
         return False  # "Cathy and Mike Scott, two of four people": told of as a whole again
     after = int(appositive.right_edge.i) + 1

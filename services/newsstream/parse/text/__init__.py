@@ -47,9 +47,10 @@ def extract_text_stories(
 
 def _main_first(stories: list[Story]) -> list[Story]:
     """An article page leads with whatever sits above its article (a teaser, a widget, a
-    trending list), so the main story is the one whose body dwarfs every other. When none does
-    (a digest, a tag page, an article with a long related story below it), the main story is
-    the first that the largest does not dwarf: a teaser above them does not lead."""
+    trending list): the main story is the first that the largest story does not dwarf and
+    that dwarfs each story above it. One story dwarfing all others leads; a teaser above an
+    article leads no more, though a long related story sits below; on a page of peers (a
+    digest, a tag page) or an article cut into short paragraphs, the first story leads."""
     sizes = [len(story.body.split()) for story in stories]
     largest = max(sizes)
     lead = next(
