@@ -3,7 +3,7 @@
 Each article of casualties-gva-dev goes in as a raw text page (its published date as the
 fetch time) through the offline pipeline in this process, exactly what the worker runs. What
 comes out for the article (its main story, entity events, casualty events and summary) is kept
-in a cache file named after the data file and the source of the stages that made it, so a
+in a cache file named after the data file and the files of the stages that made it, so a
 change of the parser or the enricher makes a new one and re-runs of the linker cost seconds
 rather than minutes. The cache holds derived messages for internal measurement only and lives
 under `.cache/` (never committed). The plumbing between the stages (dedup, batching) does not
@@ -85,11 +85,13 @@ def load_gva(data: Path) -> list[GvaArticle]:
 
 
 def _fingerprint(data_file: Path) -> str:
-    """The data file and every source file of the stages that produce the cached messages."""
+    """The data file and every file of the stages that produce the cached messages: their
+    source and what ships beside it (the line model, word tables)."""
     digest = hashlib.sha256(data_file.read_bytes())
     root = REPO / "services" / "newsstream"
     for stage in _STAGES:
-        for path in sorted((root / stage).rglob("*.py")):
+        shipped = (root / stage).rglob("*")
+        for path in sorted(p for p in shipped if p.is_file() and "__pycache__" not in p.parts):
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
     for name in _MODULES:
