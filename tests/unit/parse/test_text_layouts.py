@@ -213,6 +213,18 @@ def test_body_sentences_near_furniture_phrases_stay_body(sentence: str) -> None:
     assert story.paragraphs == (LEAD, sentence, SECOND)
 
 
+def test_prose_naming_products_is_body_and_link_texts_run_together_are_not() -> None:
+    """Names written with a capital inside ("iPhone", "GoPro") glue like link texts printed
+    without spaces; a line that reads as a sentence is prose all the same."""
+    products = "Rescuers filmed the slope with an iPhone, an iPad and two GoPro cameras on poles."
+    page = (
+        "HomeNewsWorldEurope\n\nLandslide buries six houses in Korva\n\n"
+        f"{LEAD}\n\n{products}\n\n{SECOND}\n\nTagsLandslideWeatherKorva\n"
+    )
+    [story] = parse(page)
+    assert story.paragraphs == (LEAD, products, SECOND)
+
+
 def test_reader_comments_are_not_body_nor_stories() -> None:
     page = (
         f"Landslide buries six houses in Korva\n\n{LEAD}\n\n{SECOND}\n\n"

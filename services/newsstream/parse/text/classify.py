@@ -110,10 +110,10 @@ def _kind_alone(text: str, features: LineFeatures, main_script: str) -> tuple[Ki
 def _kind_of_text(text: str, features: LineFeatures) -> Kind:
     if _is_junk(text, features):
         return Kind.NOISE
+    if _is_body(features):
+        return Kind.BODY  # though it glues names ("iPhone, iPad and AirPods"): it reads as prose
     if features.max_glue_in_token >= 2 or features.glued_tokens >= 3:
         return Kind.FURNITURE  # link texts printed without spaces: breadcrumbs, tag lists
-    if _is_body(features):
-        return Kind.BODY
     if _is_headline(text, features):
         return Kind.HEADLINE
     if features.terminal and features.words >= 2 and features.stopword_ratio > 0:
