@@ -87,7 +87,33 @@ def synthetic_pages(real: Sequence[LabelledPage]) -> list[LabelledPage]:
         made.append(_page(f"synthetic-{number}", cards[0][0].group, lines, blank=blank))
     ledes = [(body[0], other, page.group) for page, _, body, other in sources if _is_lede(body[0])]
     ledes += [lede for page in real if page.source in _ANNOTATED for lede in _story_ledes(page)]
-    made += _snippet_columns(ledes, rng)
+    columns = _snippet_columns(ledes, rng)
+    articles = [(body, other, page.group) for page, _, body, other in sources]
+    return made + columns + _bare_articles(articles, len(columns), rng)
+
+
+def _bare_articles(
+    articles: list[tuple[list[str], list[str], str]], count: int, rng: random.Random
+) -> list[LabelledPage]:
+    """Articles printed with no headline of their own: a feed's or a copy-paste's plain text,
+    the article's paragraphs alone, sometimes with furniture around. Without them the story-
+    split model sees headerless bodies only as columns of snippets, and cuts a plain article
+    of short paragraphs into one story a paragraph; they are as many as the columns."""
+    usable = [article for article in articles if len(article[0]) >= 3]
+    made: list[LabelledPage] = []
+    for number in range(min(count, len(usable) * 2)):
+        body, furniture, group = rng.choice(usable)
+        start = rng.randrange(max(1, len(body) - 2)) if rng.random() < 0.3 else 0
+        paragraphs = body[start : start + rng.randint(3, 15)]
+        lines: list[tuple[str, str, int]] = []
+        for text in furniture[: rng.randint(0, 6)]:
+            lines.append((text, "other", -1))
+        for place, text in enumerate(paragraphs):
+            lines.append((text, "start" if place == 0 else "body", 0))
+        for text in furniture[-rng.randint(0, 6) :] if furniture else []:
+            lines.append((text, "other", -1))
+        blank = rng.random() < 0.5
+        made.append(_page(f"bare-{number}", group, lines, blank=blank, source=SNIPPETS))
     return made
 
 
