@@ -41,7 +41,12 @@ from newsstream.enrich.lexicon import (
 )
 from newsstream.enrich.nlp import text_of
 from newsstream.enrich.numbers import Amount
-from newsstream.enrich.quantities import AmountPhrase, find_amounts, is_abbreviated_age
+from newsstream.enrich.quantities import (
+    AmountPhrase,
+    attach_counts,
+    find_amounts,
+    is_abbreviated_age,
+)
 from newsstream.enrich.readings import (
     COPULAS,
     INTRANSITIVE_DEATHS,
@@ -59,6 +64,7 @@ from newsstream.enrich.readings import (
     listed_apart,
     named_or_pronoun,
     one_person,
+    partitive_kind,
     person_by_ending,
     raised_subject,
     read_number,
@@ -87,6 +93,8 @@ class Figure:
     qualifier: CountQualifier
     reading: Reading
     partitive: bool = False
+    # the kind of a partitive's whole, when the words say it ("six of those killed")
+    whole_kind: CasualtyKind | None = None
     another: bool = False
     implicit: bool = False
     victims: str | None = None
@@ -127,6 +135,7 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
     source = text_of(doc) if source is None else source
     if field_name == "title":
         restore_passives(doc)
+    attach_counts(doc)
     figures: list[Figure] = []
     include_kind: CasualtyKind | None = None
     include_sentence = -10
@@ -158,6 +167,7 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
             qualifier=reading.qualifier or phrase.qualifier,
             reading=reading,
             partitive=is_partitive(anchor) or fatal_part(anchor),
+            whole_kind=partitive_kind(anchor),
             another=phrase.another,
             anchor=anchor,
         )
@@ -736,6 +746,10 @@ def _link_parts(figures: list[Figure]) -> None:
         earlier = figures[:index]
         same_sentence = [f for f in earlier if f.sentence_start == figure.sentence_start]
         if figure.partitive:
+            kind = figure.whole_kind
+            if kind is not None:
+                same_sentence = [f for f in same_sentence if f.kind is kind]
+                earlier = [f for f in earlier if f.kind is kind]
             figure.parent = _last(same_sentence) or _last(earlier)
             _inherit_victims(figure)
         elif figure.reading.breakdown and not figure.reading.toll:

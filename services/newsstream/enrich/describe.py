@@ -84,6 +84,8 @@ def _victim_text(source: str, doc: Doc, victim: Token, phrase: AmountPhrase | No
         skip = set(range(phrase.qualifier_first - 1, phrase.last))
     first = int(victim.i)
     for child in victim.lefts:
+        if child.ent_type_ in {"DATE", "TIME"}:
+            continue  # "on 3 May 2019 two soldiers": the date the parser hung on the noun
         if child.dep_ in {"compound", "amod", "nmod", "poss", "npadvmod"}:
             first = min(first, int(child.left_edge.i))
     tokens = list(doc[first : victim.i + 1])

@@ -18,6 +18,8 @@ from newsstream.enrich.lexicon import AGE_COMPARISONS, AGE_WORDS, CALENDAR_WORDS
 from newsstream.enrich.nlp import word_positions
 from newsstream.enrich.numbers import (
     NUMBER_WORDS,
+    SCALE_WORDS,
+    SMALL_MULTIPLIERS,
     VAGUE_HEADS,
     Amount,
     parse_amount,
@@ -69,7 +71,7 @@ class AmountPhrase:
 def find_amounts(doc: Doc) -> list[AmountPhrase]:
     """Every number phrase in `doc` that may be a head count."""
     phrases: list[AmountPhrase] = []
-    temporal = [ent for ent in doc.ents if ent.label_ in _TEMPORAL_ENTITIES]
+    temporal = _temporal(doc)
     free = 0  # the first token not inside a phrase already found
     for index in word_positions(doc, _may_open):
         if index < free or not _starts_amount(doc, index):
@@ -130,13 +132,24 @@ def _phrase_end(doc: Doc, first: int) -> int:
     return last
 
 
+def _written_apart(previous: str, current: str) -> bool:
+    """Digits then a number word that multiplies nothing, or a word then digits, are two
+    numbers side by side ("on 3 May 2019 two soldiers", "July 25 five people"); "2 million"
+    and "twenty five" are one."""
+    if previous.isdigit():
+        return current.isalpha() and current not in {*SCALE_WORDS, *SMALL_MULTIPLIERS}
+    return previous in NUMBER_WORDS and current[:1].isdigit()
+
+
 def _continues(doc: Doc, first: int, at: int) -> bool:
     """Whether token `at` extends the number phrase that starts at `first`."""
     token = doc[at]
     lower = token.lower_
     prev = doc[at - 1].lower_
     nxt = doc[at + 1] if at + 1 < len(doc) else None
-    if _is_number_token(token) or lower in {"dozen", "hundred"}:
+    if _is_number_token(token):
+        return not _written_apart(prev, lower)
+    if lower in {"dozen", "hundred"}:
         return True
     if (lower in {"few", "handful"} and prev in {"a", "an"}) or (lower == "a" and prev == "half"):
         return True
@@ -208,9 +221,52 @@ def _in_date(doc: Doc, first: int, last: int, temporal: list[Any]) -> bool:
         return True
     for ent in temporal:  # the DATE and TIME entities, in text order
         if ent.start < last and first < ent.end:
+            if _count_after_date(doc, last, ent):
+                return False
             words = {t.lower_ for t in ent}
             return bool(words & (CALENDAR_WORDS | DATE_WORDS)) or ":" in ent.text
     return False
+
+
+def _count_after_date(doc: Doc, last: int, ent: Any) -> bool:
+    """ "On 25 July five people were killed": a number closing a date that has its day
+    already, before the plural noun it counts, is that noun's count run into the date."""
+    if last != ent.end or last >= len(doc) or doc[last].tag_ not in {"NNS", "NNPS"}:
+        return False
+    number = doc[last - 1]
+    if not number.like_num or is_year(number.text):
+        return False
+    return any(t.like_num and not is_year(t.text) for t in doc[ent.start : last - 1])
+
+
+def _temporal(doc: Doc) -> list[Any]:
+    return [ent for ent in doc.ents if ent.label_ in _TEMPORAL_ENTITIES]
+
+
+def attach_counts(doc: Doc) -> None:
+    """Give counts the parser hung on the wrong word back to what they count, before they
+    are read: a count run into a date ("25 July five people": "five" a number of "July")
+    to its noun, and a bare count read as the object of a reporting verb ("reports indicated
+    75 were wounded") to the clause it is the subject of."""
+    for ent in _temporal(doc):
+        if _count_after_date(doc, ent.end, ent):
+            number = doc[ent.end - 1]
+            number.head, number.dep_ = doc[ent.end], "nummod"
+    for token in doc:
+        if token.dep_ == "dobj" and token.tag_ == "CD" and token.i + 1 < len(doc):
+            _subject_of_next_clause(token, doc[token.i + 1])
+
+
+def _subject_of_next_clause(number: Token, auxiliary: Token) -> None:
+    clause = auxiliary.head
+    if auxiliary.dep_ not in {"aux", "auxpass"} or clause.head.i != number.head.i:
+        return
+    if clause.dep_ not in {"ccomp", "conj"} or clause.i == clause.head.i:
+        return
+    if any(child.dep_ in {"nsubj", "nsubjpass"} for child in clause.children):
+        return
+    number.head = clause
+    number.dep_ = "nsubjpass" if auxiliary.dep_ == "auxpass" else "nsubj"
 
 
 def _abbreviated_year(doc: Doc, first: int, last: int) -> bool:

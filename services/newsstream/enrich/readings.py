@@ -286,6 +286,17 @@ def is_partitive(anchor: Token) -> bool:
     )
 
 
+def partitive_kind(anchor: Token) -> CasualtyKind | None:
+    """ "six of those killed": the kind of the group a part is taken from, when the pronoun
+    says it; the whole is then the last group of that kind, not merely the last one."""
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pronoun in child.children:
+                if pronoun.lower_ in _PARTITIVE_PRONOUNS:
+                    return _described_kind(pronoun)
+    return None
+
+
 def is_person(token: Token) -> bool:
     lower = token.lower_
     if lower in NON_PERSON_NOUNS:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from newsstream.enrich import Enrichment
+from newsstream.enrich.quantities import attach_counts
 
 Enrich = Callable[..., Enrichment]
 
@@ -881,3 +884,46 @@ def test_people_found_in_a_state_of_injury_are_injured(text: str, enrich_text: E
 def test_an_age_left_dead_is_one_death(text: str, enrich_text: Enrich) -> None:
     """ "left a 6-year-old dead": the tagger makes "dead" the noun the age describes."""
     assert _totals(enrich_text(text))[0] == 1
+
+
+def test_a_part_of_those_killed_belongs_to_the_dead_not_to_the_last_group(
+    enrich_text: Enrich,
+) -> None:
+    """ "Six of those killed": the pronoun says which group the six are taken from."""
+    result = enrich_text(
+        "At least nine villagers were killed on Monday in the raid. Fourteen others were "
+        "wounded. Five of those killed died when a shell hit their house."
+    )
+    assert _totals(result) == (9, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("On 14 March eleven people were killed in an attack on the market.", 11),
+        ("On March 14 six people were killed in an attack on the market.", 6),
+        ("On 14 March 2018 three soldiers were shot dead at a checkpoint.", 3),
+    ],
+)
+def test_a_count_run_into_a_date_is_still_a_count(
+    text: str, killed: int, enrich_text: Enrich
+) -> None:
+    """With no comma after the date, the parser reads the count as part of it."""
+    result = enrich_text(text)
+    assert _totals(result)[0] == killed
+    assert all(f.victims in {"people", "soldiers"} for f in result.casualties)
+
+
+def test_a_bare_count_after_a_reporting_verb_is_the_subject_of_its_clause() -> None:
+    """ "Reports indicated 75 were wounded": the parser may make 75 the object of "indicated",
+    leaving "were wounded" without a subject (the parse it gave, set here by hand)."""
+    words = ["Reports", "indicated", "75", "were", "wounded", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[1, 1, 1, 4, 1, 1],
+        deps=["nsubj", "ROOT", "dobj", "auxpass", "ccomp", "punct"],
+        tags=["NNS", "VBD", "CD", "VBD", "VBN", "."],
+    )
+    attach_counts(doc)
+    assert (doc[2].head.i, doc[2].dep_) == (4, "nsubjpass")
