@@ -180,6 +180,7 @@ def extract_figures(doc: Doc, field_name: TextField, source: str | None = None) 
     figures.extend(_single_members(figures))
     figures.sort(key=lambda f: f.start)
     _link_parts(figures)
+    _link_summed_lists(figures)
     return figures
 
 
@@ -205,8 +206,10 @@ def _single_members(figures: list[Figure]) -> list[Figure]:
         victim = figure.reading.victim
         if victim is None or figure.implicit or figure.listed or figure.count is None:
             continue
-        for member in [*_conjuncts(victim), *_split_list(victim)]:
-            if int(member.i) in counted:
+        # "a policeman and one of his colleagues": the count's own word is the conjunct
+        holder = _listed_word(figure) or victim
+        for member in [*_conjuncts(holder), *_split_list(holder)]:
+            if int(member.i) in counted or member.i == holder.i:
                 continue
             if not (one_person(member) or (figure.text_field == "title" and _bare_one(member))):
                 continue
@@ -293,9 +296,35 @@ def _bare_one(noun: Token) -> bool:
 def _listed_person(token: Token) -> bool:
     """One person in a list of victims: a name, a pronoun, or a singular person noun with a
     determiner or owner ("his wife", "a neighbour")."""
-    if named_or_pronoun(token):
+    if named_or_pronoun(token) or _one_of_theirs(token):
         return True
     return _singular_person_noun(token) and any(c.dep_ in {"det", "poss"} for c in token.children)
+
+
+def _one_of_theirs_anchor(figure: Figure) -> bool:
+    return figure.anchor is not None and _one_of_theirs(figure.anchor)
+
+
+def _listed_word(figure: Figure) -> Token | None:
+    """The word that stands for a figure's people in a list: its victim noun, but "one" in
+    "one of his colleagues"."""
+    if _one_of_theirs_anchor(figure):
+        return figure.anchor
+    return figure.reading.victim or figure.anchor
+
+
+def _one_of_theirs(token: Token) -> bool:
+    """ "one of his bodyguards", "one of the officers": one member of a group of people."""
+    if token.lower_ != "one":
+        return False
+    return any(
+        noun.dep_ == "pobj"
+        and noun.tag_ == "NNS"
+        and (is_person(noun) or any(c.dep_ == "poss" for c in noun.children))
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for noun in prep.children
+    )
 
 
 def _singular_person_noun(token: Token) -> bool:
@@ -772,6 +801,23 @@ def _link_parts(figures: list[Figure]) -> None:
         figure.is_total = figure.parent is None
 
 
+def _link_summed_lists(figures: list[Figure]) -> None:
+    """ "40 people, 6 security personnel and 34 civilians, were killed": a list whose first
+    group, of people in general, numbers exactly the rest together is that whole and its
+    breakdown (the parser reads the apposition as one more conjunct), not three groups."""
+    for group in coordinated(figures):
+        whole, *parts = sorted(group, key=lambda f: f.start)
+        if len(parts) < 2 or whole.victim_type is not VictimType.UNKNOWN:
+            continue
+        if any(f.qualifier is not CountQualifier.EXACT for f in group):
+            continue
+        if whole.count != sum(f.count or 0 for f in parts):
+            continue
+        for part in parts:
+            part.parent = whole
+            part.is_total = False
+
+
 def coordinated(figures: list[Figure]) -> list[list[Figure]]:
     """Disjoint groups stated together: "two soldiers and one civilian were killed" gives two
     totals of one predicate, over different victims joined by "and" (never "or"), which add
@@ -789,7 +835,7 @@ def coordinated(figures: list[Figure]) -> list[list[Figure]]:
 def _joined_by_and(group: list[Figure]) -> bool:
     """The figures' words are one coordination with "and": conjuncts of each other, with no
     "or" between them."""
-    heads = [h for h in (f.reading.victim or f.anchor for f in group) if h is not None]
+    heads = [h for h in (_listed_word(f) for f in group) if h is not None]
     if len(heads) < len(group):
         return False
     if len({int(h.i) for h in heads}) < len(heads):

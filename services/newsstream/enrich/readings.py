@@ -414,6 +414,23 @@ def _own_modifier(anchor: Token, victim: Token | None) -> Reading | None:
             carried = carried_kind(child)
             if carried is not None:
                 return Reading(kind=carried, trigger=child, carrier=child)
+    return _closing_participle(victim or anchor)
+
+
+def _closing_participle(counted: Token) -> Reading | None:
+    """ "(killed and) over 100 more including 35 children injured": the participle closing a
+    breakdown the group runs into says what befell the whole group; the parser hangs it on
+    the breakdown's last noun."""
+    for prep in counted.children:
+        if prep.dep_ != "prep" or prep.lower_ not in BREAKDOWN_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj":
+                continue
+            for participle in noun.rights:
+                kind = kind_of(participle) if participle.tag_ == "VBN" else None
+                if participle.dep_ == "acl" and kind is not None:
+                    return Reading(kind=kind, trigger=participle)
     return None
 
 

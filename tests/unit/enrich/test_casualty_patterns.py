@@ -927,3 +927,44 @@ def test_a_bare_count_after_a_reporting_verb_is_the_subject_of_its_clause() -> N
     )
     attach_counts(doc)
     assert (doc[2].head.i, doc[2].dep_) == (4, "nsubjpass")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("40 people, 6 soldiers and 34 civilians, were killed in the assault.", 40),
+        ("Twelve people, five policemen and seven villagers, were killed on Sunday.", 12),
+        ("Six soldiers, two policemen and four civilians were killed on Sunday.", 12),
+    ],
+)
+def test_a_list_led_by_its_own_sum_is_a_whole_and_its_breakdown(
+    text: str, killed: int, enrich_text: Enrich
+) -> None:
+    """People in general numbering exactly the groups after them are those groups; groups of
+    their own add up, even when one happens to equal the others together."""
+    assert _totals(enrich_text(text))[0] == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people were killed and over 100 more including 35 children injured in the attack.",
+        "Five people were killed and over 100 others, including 35 children, injured in the blast.",
+    ],
+)
+def test_a_participle_closing_a_breakdown_tells_the_whole_group(
+    text: str, enrich_text: Enrich
+) -> None:
+    """The parser hangs "injured" on the breakdown's last noun and joins the 100 to "killed"."""
+    assert _totals(enrich_text(text)) == (5, 100)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former lawmaker and one of his bodyguards were killed after gunmen opened fire.",
+        "A policeman and one of his colleagues were shot dead at the checkpoint.",
+    ],
+)
+def test_one_of_a_group_listed_beside_a_person_is_one_more(text: str, enrich_text: Enrich) -> None:
+    assert _totals(enrich_text(text))[0] == 2
