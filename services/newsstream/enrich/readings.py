@@ -449,6 +449,8 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
         if head.i == current.i:
             return None
         lower, lemma = head.lower_, head.lemma_.lower()
+        if relation == "prep" and current.lower_ not in _SHARING_PREPS and _counted_apart(head):
+            return None  # "five people from a group of eight": the eight are a group apart
         if head.pos_ == "ADP" or head.dep_ == "prep":
             if _counterparts_of_event(head):
                 return None
@@ -507,6 +509,27 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
         via_of = False
         current = head
     return None
+
+
+#: Prepositions whose numbers may share in the count they hang on: breakdowns ("including six
+#: children") and absolute phrases ("with five others wounded").
+_SHARING_PREPS: Final[frozenset[str]] = BREAKDOWN_PREPS | {"with"}
+_COUNTED_ARGUMENTS: Final[frozenset[str]] = frozenset({"dobj", "nsubjpass"})
+
+
+def _counted_apart(word: Token) -> bool:
+    """A noun with a count of its own, or a predicate whose victims already have theirs: a
+    number in a phrase hung on it counts other people ("five people from a group of eight",
+    "killed four hostages from a group of nine")."""
+    if word.pos_ == "NOUN":
+        return _has_count(word)
+    return word.pos_ == "VERB" and any(
+        c.dep_ in _COUNTED_ARGUMENTS and _has_count(c) for c in word.children
+    )
+
+
+def _has_count(noun: Token) -> bool:
+    return any(c.dep_ == "nummod" and c.like_num for c in noun.children)
 
 
 def _counterparts_of_event(preposition: Token) -> bool:

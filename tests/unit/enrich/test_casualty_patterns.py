@@ -968,3 +968,18 @@ def test_a_participle_closing_a_breakdown_tells_the_whole_group(
 )
 def test_one_of_a_group_listed_beside_a_person_is_one_more(text: str, enrich_text: Enrich) -> None:
     assert _totals(enrich_text(text))[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Militants have killed at least five people from a group of eight abducted in May.", 5),
+        ("Rebels have killed four hostages from a group of nine seized on the highway.", 4),
+        ("The blast killed three members of a family of seven in the village.", 3),
+    ],
+)
+def test_a_number_hung_on_a_counted_group_counts_other_people(
+    text: str, killed: int, enrich_text: Enrich
+) -> None:
+    """ "five people from a group of eight": the eight are the group the five came from."""
+    assert _totals(enrich_text(text))[0] == killed
