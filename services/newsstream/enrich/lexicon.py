@@ -427,6 +427,10 @@ REPORTING_VERBS: Final[frozenset[str]] = _words(
     confirm confirmed understand understood estimate estimated presume presumed"""
 )
 
+#: Verbs (lemmas) whose passive complement befell their own subject: "ended up getting shot",
+#: "happened to be killed", "turned out to have been shot".
+OUTCOME_VERBS: Final[frozenset[str]] = _words("end wind happen turn seem appear")
+
 #: Nouns that look like people by their ending but are not.
 NON_PERSON_NOUNS: Final[frozenset[str]] = _words(
     """tank tanks vehicle vehicles helicopter helicopters container containers tower towers

@@ -41,6 +41,7 @@ from newsstream.enrich.lexicon import (
     NON_PERSON_NOUNS,
     NOUN_ONLY_FORMS,
     OTHERS_WORDS,
+    OUTCOME_VERBS,
     OWN_WORDS,
     PART_WORDS,
     PERSON_NOUNS,
@@ -485,6 +486,9 @@ def _walk_up(start: Token, include_kind: CasualtyKind | None) -> Reading | None:
         group = group_kind(head)
         if group is not None and via_of and not _is_any_kind_group(head):
             return Reading(kind=group, trigger=head, breakdown=breakdown)  # "the bodies of 10"
+        shared = _shared_outcome(head, breakdown) if relation == "nsubj" else None
+        if shared is not None:
+            return shared  # "took a wrong turn and ended up getting shot"
         if lemma in CARRIER_VERBS or lower in CARRIER_VERBS:
             state = _own_state(current) if relation == "conj" else None
             if state is not None:  # "left two dead and three others in the hospital"
@@ -1214,11 +1218,14 @@ def _near_miss(trigger: Token) -> bool:
 def _raised(verb: Token, breakdown: bool) -> Reading | None:
     """ "eight people are feared to have been killed", "two were reported to be shot": the
     subject of a reporting verb is the one its to-infinitive happened to."""
-    if verb.lemma_.lower() not in REPORTING_VERBS and verb.lower_ not in REPORTING_VERBS:
+    reported = verb.lemma_.lower() in REPORTING_VERBS or verb.lower_ in REPORTING_VERBS
+    if not reported and verb.lemma_.lower() not in OUTCOME_VERBS:
         return None
     for child in verb.children:
         if child.dep_ not in {"xcomp", "advcl", "oprd"}:
             continue
+        if not reported and not _passive(child):
+            continue  # "ended up shooting two men": what they did, not what befell them
         kind = kind_of(child)
         if kind is not None:
             return Reading(kind=kind, trigger=child, breakdown=breakdown)
@@ -1229,18 +1236,59 @@ def _raised(verb: Token, breakdown: bool) -> Reading | None:
 
 
 def raised_subject(verb: Token) -> Token | None:
-    """The subject of the reporting verb a casualty verb is the to-infinitive of."""
+    """The subject of the reporting verb a casualty verb is the to-infinitive of (shared
+    with the verb before it: "took a wrong turn and ended up getting shot")."""
     if verb.dep_ != "xcomp" or not _reported(verb):
         return None
-    return next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    head = verb.head
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first is not head and head not in _subjectless_conjuncts(first):
+        return _subject_of(head)
+    return _subject_of(first) if _subject_of(head) is None else _subject_of(head)
+
+
+def _shared_outcome(verb: Token, breakdown: bool) -> Reading | None:
+    """What befell the subject in a later verb sharing it, when that verb tells an outcome
+    or a report ("stopped for directions and ended up getting shot")."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for conjunct in _subjectless_conjuncts(verb):
+        reading = _raised(conjunct, breakdown)
+        if reading is not None:
+            return reading
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _subjectless_conjuncts(verb: Token) -> list[Token]:
+    """Verbs joined to `verb` that share its subject, having none of their own."""
+    found, pending = [], [c for c in verb.children if c.dep_ == "conj"]
+    while pending:
+        current = pending.pop()
+        if current.pos_ in {"VERB", "AUX"} and _subject_of(current) is None:
+            found.append(current)
+            pending.extend(c for c in current.children if c.dep_ == "conj")
+    return found
 
 
 def _reported(verb: Token) -> bool:
-    """ "reported to be shot", "feared to have been killed": a report, not an intention."""
+    """ "reported to be shot", "feared to have been killed": a report, not an intention;
+    "ended up getting shot": what befell the subject."""
     head = verb.head
-    return verb.dep_ in {"xcomp", "ccomp"} and (
-        head.lemma_.lower() in REPORTING_VERBS or head.lower_ in REPORTING_VERBS
-    )
+    if verb.dep_ not in {"xcomp", "ccomp"}:
+        return False
+    if head.lemma_.lower() in OUTCOME_VERBS:
+        return verb.dep_ == "xcomp" and _passive(verb)
+    return head.lemma_.lower() in REPORTING_VERBS or head.lower_ in REPORTING_VERBS
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _is_combined(trigger: Token, kind: CasualtyKind) -> bool:

@@ -983,3 +983,26 @@ def test_a_number_hung_on_a_counted_group_counts_other_people(
 ) -> None:
     """ "five people from a group of eight": the eight are the group the five came from."""
     assert _totals(enrich_text(text))[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "totals"),
+    [
+        ("Two women ended up getting shot when a gunman opened fire.", (None, 2)),
+        ("Two officers happened to be wounded in the exchange.", (None, 2)),
+        (
+            "Two women took a wrong turn and ended up getting shot in the housing complex.",
+            (None, 2),
+        ),
+        ("A woman took a wrong turn and ended up getting shot.", (None, 1)),
+        ("The man ended up being killed by police.", (1, None)),
+        ("Three men ended up shooting two neighbours.", (None, 2)),
+    ],
+)
+def test_what_befell_the_subject_of_an_outcome_verb(
+    text: str, totals: tuple[int | None, int | None], enrich_text: Enrich
+) -> None:
+    """ "ended up getting shot": the passive complement of an outcome verb befell its
+    subject, also when the verb shares the subject of one before it; an active one is what
+    they did."""
+    assert _totals(enrich_text(text)) == totals
