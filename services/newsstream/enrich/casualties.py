@@ -31,6 +31,7 @@ from newsstream.enrich.lexicon import (
     FATAL_WORDS,
     GROUP_PRONOUNS,
     LEAVING_VERBS,
+    NON_PERSON_NAME_WORDS,
     ONE_MORE_WORDS,
     PERSON_NOUNS,
     RELATIVE_PRONOUNS,
@@ -629,6 +630,7 @@ def _single_victim(verb: Token, kind: CasualtyKind, carrier: Token | None) -> To
             or child.lower_ in PERSON_NOUNS
             or _anaphor(child)
             or aged(child)
+            or _untagged_name(child)
         ):
             return child
         if not guessed and person_by_ending(child):
@@ -743,6 +745,20 @@ def _anaphor(token: Token) -> bool:
         and not token.ent_type_
         and not any(c.dep_ == "compound" for c in token.children)
     )
+
+
+def _untagged_name(token: Token) -> bool:
+    """ "Morgan Slaight died": a first name and surname the model gave no label, which no
+    word marks as an organisation's, a building's or a place's."""
+    if token.tag_ != "NNP" or token.ent_type_ or not token.is_title:
+        return False
+    parts = [c for c in token.children if c.dep_ == "compound"]
+    if not 1 <= len(parts) <= 2 or any(c.i > token.i for c in parts):
+        return False
+    name = [*parts, token]
+    return all(
+        p.tag_ == "NNP" and p.is_title and p.ent_type_ in {"", "PERSON"} for p in parts
+    ) and not any(p.lower_ in NON_PERSON_NAME_WORDS for p in name)
 
 
 def _looks_plural(token: Token) -> bool:

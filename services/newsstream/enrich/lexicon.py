@@ -639,6 +639,11 @@ FACILITY_HEAD_WORDS: Final[frozenset[str]] = _words(
     museum palace tower station terminal port seaport mall stadium arena hotel airport"""
 )
 
+#: Head words of a name that is not a person's: organisations, facilities, places, areas.
+NON_PERSON_NAME_WORDS: Final[frozenset[str]] = (
+    ORG_HEAD_WORDS | FACILITY_HEAD_WORDS | LOC_HEAD_WORDS | ADMIN_NOUNS
+)
+
 #: Words that open the name of a storm or other natural event ("Typhoon Hagupit"); a name
 #: right after one of them is the event's, not a place's or a person's.
 EVENT_LEADING_WORDS: Final[frozenset[str]] = _words(

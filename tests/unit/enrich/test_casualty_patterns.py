@@ -1006,3 +1006,17 @@ def test_what_befell_the_subject_of_an_outcome_verb(
     subject, also when the verb shares the subject of one before it; an active one is what
     they did."""
     assert _totals(enrich_text(text)) == totals
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Morgan Slaight died Tuesday morning.", 1),
+        ("Main Street was shot up on Tuesday.", None),
+    ],
+)
+def test_a_name_the_model_left_unlabelled_can_be_a_lone_victim(
+    text: str, killed: int | None, enrich_text: Enrich
+) -> None:
+    """A first name and surname without a label still die; a street does not."""
+    assert _totals(enrich_text(text))[0] == killed
