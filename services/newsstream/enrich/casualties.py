@@ -302,14 +302,10 @@ def _listed_person(token: Token) -> bool:
     return _singular_person_noun(token) and any(c.dep_ in {"det", "poss"} for c in token.children)
 
 
-def _one_of_theirs_anchor(figure: Figure) -> bool:
-    return figure.anchor is not None and _one_of_theirs(figure.anchor)
-
-
 def _listed_word(figure: Figure) -> Token | None:
     """The word that stands for a figure's people in a list: its victim noun, but "one" in
     "one of his colleagues"."""
-    if _one_of_theirs_anchor(figure):
+    if figure.anchor is not None and _one_of_theirs(figure.anchor):
         return figure.anchor
     return figure.reading.victim or figure.anchor
 

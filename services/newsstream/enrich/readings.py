@@ -1241,12 +1241,13 @@ def raised_subject(verb: Token) -> Token | None:
     if verb.dep_ != "xcomp" or not _reported(verb):
         return None
     head = verb.head
+    own = _subject_of(head)
+    if own is not None:
+        return own
     first = head
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    if first is not head and head not in _subjectless_conjuncts(first):
-        return _subject_of(head)
-    return _subject_of(first) if _subject_of(head) is None else _subject_of(head)
+    return _subject_of(first) if head in _subjectless_conjuncts(first) else None
 
 
 def _shared_outcome(verb: Token, breakdown: bool) -> Reading | None:
@@ -1270,7 +1271,7 @@ def _subjectless_conjuncts(verb: Token) -> list[Token]:
     found, pending = [], [c for c in verb.children if c.dep_ == "conj"]
     while pending:
         current = pending.pop()
-        if current.pos_ in {"VERB", "AUX"} and _subject_of(current) is None:
+        if current.pos_ in {"VERB", "AUX"} and not _own_subject(current):
             found.append(current)
             pending.extend(c for c in current.children if c.dep_ == "conj")
     return found
