@@ -24,7 +24,7 @@ def extract_html_story(body: str, *, url: str | None, fetched_at: datetime) -> S
         raise ParseError("no_article", "the HTML page has no document to extract from")
     light = is_heavy(tree)
     meta = read_meta(tree, url=url, fetched_at=fetched_at, light=light)
-    blocks = extract_blocks(content_tree(tree), light=light)
+    blocks = extract_blocks(content_tree(tree), light=light)  # changes `tree`: metadata first
     paragraphs = article_paragraphs(blocks, meta)
     if not paragraphs:
         raise ParseError("no_article", "no main text found in the HTML page")

@@ -13,7 +13,6 @@ cannot see (hidden elements) is not article.
 from __future__ import annotations
 
 import re
-from copy import deepcopy
 from typing import Final
 
 import trafilatura
@@ -80,16 +79,17 @@ def is_heavy(tree: HtmlElement) -> bool:
 
 
 def content_tree(tree: HtmlElement) -> HtmlElement:
-    """A copy of `tree` to extract the body from: nothing hidden, structure repaired.
+    """`tree` made ready to extract the body from, in place: nothing hidden, structure
+    repaired. The page's metadata is read before (hidden elements can hold it); copying a
+    large page instead cost as much as parsing it.
 
     JSON-LD stays: trafilatura falls back on its `articleBody` when the markup holds little.
     """
-    copy = deepcopy(tree)
-    for element in list(copy.iter()):
+    for element in list(tree.iter()):
         if isinstance(element.tag, str) and _is_hidden(element):
             element.drop_tree()
-    repair_structure(copy)
-    return copy
+    repair_structure(tree)
+    return tree
 
 
 def _is_hidden(element: HtmlElement) -> bool:
