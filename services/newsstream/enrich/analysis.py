@@ -46,6 +46,7 @@ from newsstream.enrich.lexicon import CASUALTY_CUE_WORDS
 from newsstream.enrich.mentions import parse_readers
 from newsstream.enrich.numbers import VAGUE_HEADS
 from newsstream.enrich.quantities import is_number_word, is_year
+from newsstream.enrich.token_attributes import TokenAttributes
 
 Pipeline = Any
 #: spaCy's stubs type its arrays with thinc's own aliases, which numpy's arrays do not match.
@@ -93,7 +94,7 @@ class Analyser:
         self._nlp = nlp
         self._partial = partial
         self._budget = token_budget
-        self._parse = [p for n, p in nlp.pipeline if n in PARSE_COMPONENTS]
+        self._parse = [_faster(n, p) for n, p in nlp.pipeline if n in PARSE_COMPONENTS]
         self._rest = [p for n, p in nlp.pipeline if n not in PARSE_COMPONENTS]
         self._sentences = Sentencizer()
         self._not_counts = [nlp.vocab.strings.add(label) for label in _NOT_COUNTS]
@@ -166,6 +167,13 @@ class Analyser:
             else:
                 runs.append((start, end))
         return runs
+
+
+def _faster(name: str, component: Any) -> Any:
+    """The component, or where one of the same output runs faster, that one."""
+    if name == "attribute_ruler":
+        return TokenAttributes.of(component) or component
+    return component
 
 
 @functools.lru_cache(maxsize=65536)
