@@ -47,6 +47,7 @@ from newsstream.enrich.mentions import parse_readers
 from newsstream.enrich.numbers import VAGUE_HEADS
 from newsstream.enrich.quantities import is_number_word, is_year
 from newsstream.enrich.token_attributes import TokenAttributes
+from newsstream.enrich.token_lemmas import GroupedLemmas
 
 Pipeline = Any
 #: spaCy's stubs type its arrays with thinc's own aliases, which numpy's arrays do not match.
@@ -173,6 +174,8 @@ def _faster(name: str, component: Any) -> Any:
     """The component, or where one of the same output runs faster, that one."""
     if name == "attribute_ruler":
         return TokenAttributes.of(component) or component
+    if name == "lemmatizer":
+        return GroupedLemmas.of(component) or component
     return component
 
 

@@ -1,4 +1,5 @@
-"""The attribute ruler as array masks gives the Doc spaCy's own ruler gives, token for token."""
+"""The attribute ruler as array masks and the lemmatizer asked once per word form give the Doc
+spaCy's own components give, token for token."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from spacy.pipeline import AttributeRuler
 
 from newsstream.enrich.nlp import Pipeline, load_pipeline
 from newsstream.enrich.token_attributes import TokenAttributes
+from newsstream.enrich.token_lemmas import GroupedLemmas
 from tests.unit.enrich.conftest import MODEL
 
 _COMPARED = [TAG, POS, MORPH, LEMMA, DEP, HEAD, SENT_START]
@@ -42,12 +44,17 @@ def attributes(nlp: Pipeline) -> TokenAttributes:
 
 
 def _both(nlp: Pipeline, attributes: TokenAttributes, text: str) -> tuple[Any, Any]:
+    lemmas = GroupedLemmas.of(nlp.get_pipe("lemmatizer"))
+    assert lemmas is not None, "the English pipeline's lemmatizer works by rule"
     docs = []
-    for ruler in (nlp.get_pipe("attribute_ruler"), attributes):
+    for ruler, lemmatizer in (
+        (nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer")),
+        (attributes, lemmas),
+    ):
         doc = nlp.make_doc(text)
         for name in _BEFORE:
             doc = nlp.get_pipe(name)(doc)
-        docs.append(nlp.get_pipe("lemmatizer")(ruler(doc)))
+        docs.append(lemmatizer(ruler(doc)))
     return docs[0], docs[1]
 
 
@@ -62,6 +69,8 @@ def _rows(doc: Any) -> list[tuple[str, ...]]:
         "Y'all ain't gonna believe it: let's go, c'm on! Nothin' is there. I saw you and it.",
         "There is a dog and there are two cats. Did he have it? He does not, and they didn't.",
         "That was what these were for; which of those is this?\n\n  Both had  gone.\t",
+        # one word form, two parts of speech, two lemmas
+        "I saw the saw he left on the left. The wounded were wounded and lives lives.",
         "",
         "\n",
     ],
@@ -92,3 +101,13 @@ def test_a_rule_beyond_its_tests_keeps_spacys_ruler(nlp: Pipeline) -> None:
     assert TokenAttributes.of(ruler) is not None
     ruler.add([[{"LOWER": "killed", "OP": "?"}]], {"POS": "VERB"})
     assert TokenAttributes.of(ruler) is None
+
+
+def test_a_lemmatizer_that_overwrites_is_left_as_it_is(nlp: Pipeline) -> None:
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert GroupedLemmas.of(lemmatizer) is not None
+    lemmatizer.overwrite = True
+    try:
+        assert GroupedLemmas.of(lemmatizer) is None
+    finally:
+        lemmatizer.overwrite = False
