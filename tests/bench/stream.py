@@ -500,11 +500,27 @@ def _keep_logs(root: Path) -> None:
     print(f"pages went missing: the workers' logs are kept in {kept}")
 
 
+def _fastest(runs: Sequence[Flow], burst: Sequence[Marked]) -> Flow:
+    """The round that went fastest, among those that lost no page if any did not."""
+    complete = [flow for flow in runs if flow.complete] or list(runs)
+    return max(complete, key=lambda flow: FlowFigures.of("", flow, burst).pages_per_s)
+
+
 def run_end_to_end(
-    warm_up: Marked, burst: Sequence[Marked], *, partitions: int = 4, cpus: int = 2
+    warm_up: Marked,
+    burst: Sequence[Marked],
+    *,
+    partitions: int = 4,
+    cpus: int = 2,
+    rounds: int = 1,
 ) -> EndToEnd:
     """Start a broker; run the relay, one pinned worker, `cpus` pinned workers, and one worker
-    at a fixed load, each on its own topics and consumer group, over the same pages."""
+    at a fixed load, each on its own topics and consumer group, over the same pages.
+
+    The bursts through one and through `cpus` workers run `rounds` times each, with fresh
+    topics and workers, and the fastest round counts, as the in-process sides keep their best
+    round: one burst's throughput varies by several percent on the same machine.
+    """
     flows: list[FlowFigures] = []
     with tempfile.TemporaryDirectory(prefix="newsstream-bench-") as work:
         root = Path(work)
@@ -525,30 +541,47 @@ def run_end_to_end(
             relayed = asyncio.run(_through_relay(bootstrap, relay.topics.raw, target, burst, None))
             flows.append(FlowFigures.of("(c) relay: consume → produce", relayed, burst))
 
-            one = fresh("one")
-            (root / "one").mkdir()
-            process_start = time.time()
-            with running_worker(one, root / "one" / "worker.log", cpus="0") as worker:
-                first = _service(bootstrap, one, [warm_up], [worker])
-                single = _service(bootstrap, one, burst, [worker])
-                memory = _memory(worker)
-            first_log, ready = _log_times(root / "one" / "worker.log")
+            singles: list[Flow] = []
+            memories: list[Memory | None] = []
+            first: Flow | None = None
+            first_log: float | None = None
+            ready: float | None = None
+            first_start = 0.0
+            for round_ in range(rounds):
+                one = fresh(f"one{round_}")
+                (root / f"one{round_}").mkdir()
+                process_start = time.time()
+                log = root / f"one{round_}" / "worker.log"
+                with running_worker(one, log, cpus="0") as worker:
+                    warmed = _service(bootstrap, one, [warm_up], [worker])
+                    singles.append(_service(bootstrap, one, burst, [worker]))
+                    memories.append(_memory(worker))
+                if round_ == 0:  # start-up figures: the first start, as a user's would be
+                    first, (first_log, ready) = warmed, _log_times(log)
+                    first_start = process_start
+            single = _fastest(singles, burst)
+            memory = max(
+                (m for m in memories if m is not None), key=lambda m: m.total_mb, default=None
+            )
             flows.append(FlowFigures.of("(d) service, 1 worker on 1 core", single, burst))
 
-            two = fresh("two")
-            with contextlib.ExitStack() as stack:
-                workers, logs = [], []
-                for index in range(cpus):
-                    (root / f"two-{index}").mkdir()
-                    logs.append(root / f"two-{index}" / "worker.log")
-                    workers.append(
-                        stack.enter_context(running_worker(two, logs[-1], cpus=str(index)))
-                    )
-                # A worker joining after the first has taken every partition rebalances the
-                # group mid-burst: the burst starts once all of them are in it.
-                _wait_ready(logs, workers)
-                _service(bootstrap, two, [warm_up], workers)
-                double = _service(bootstrap, two, burst, workers)
+            doubles: list[Flow] = []
+            for round_ in range(rounds):
+                two = fresh(f"two{round_}")
+                with contextlib.ExitStack() as stack:
+                    workers, logs = [], []
+                    for index in range(cpus):
+                        (root / f"two{round_}-{index}").mkdir()
+                        logs.append(root / f"two{round_}-{index}" / "worker.log")
+                        workers.append(
+                            stack.enter_context(running_worker(two, logs[-1], cpus=str(index)))
+                        )
+                    # A worker joining after the first has taken every partition rebalances
+                    # the group mid-burst: the burst starts once all of them are in it.
+                    _wait_ready(logs, workers)
+                    _service(bootstrap, two, [warm_up], workers)
+                    doubles.append(_service(bootstrap, two, burst, workers))
+            double = _fastest(doubles, burst)
             flows.append(
                 FlowFigures.of(f"(d) service, {cpus} workers on {cpus} cores", double, burst)
             )
@@ -567,9 +600,11 @@ def run_end_to_end(
                     _through_relay(bootstrap, relay.topics.raw, target, burst, load)
                 )
                 flows.append(FlowFigures.of("(c) relay, the same load", relayed, burst, load))
-        if any(flow.done < flow.pages for flow in flows):
+        lost = any(not flow.complete for flow in [*singles, *doubles])
+        if lost or any(flow.done < flow.pages for flow in flows):
             _keep_logs(root)
-    first_done = first.finished.get(warm_up.key)
+    first_done = None if first is None else first.finished.get(warm_up.key)
+    process_start = first_start
     return EndToEnd(
         broker=how,
         broker_start_s=broker_start,
