@@ -500,6 +500,59 @@ def _keep_logs(root: Path) -> None:
     print(f"pages went missing: the workers' logs are kept in {kept}")
 
 
+@dataclass(frozen=True)
+class _OneWorker:
+    """One round through a single pinned worker: its start, its burst, its memory."""
+
+    startup: Startup
+    burst: Flow
+    memory: Memory | None
+
+
+def _one_worker(
+    bootstrap: str, settings: Settings, folder: Path, warm_up: Marked, burst: Sequence[Marked]
+) -> _OneWorker:
+    """A fresh worker on core 0: the warm-up page as it starts, then the burst."""
+    folder.mkdir()
+    log = folder / "worker.log"
+    process_start = time.time()
+    with running_worker(settings, log, cpus="0") as worker:
+        warmed = _service(bootstrap, settings, [warm_up], [worker])
+        flow = _service(bootstrap, settings, burst, [worker])
+        memory = _memory(worker)
+    first_log, ready = _log_times(log)
+    first_done = warmed.finished.get(warm_up.key)
+    startup = Startup(
+        first_log_s=None if first_log is None else first_log - process_start,
+        ready_s=None if ready is None else ready - process_start,
+        first_summary_s=None if first_done is None else first_done - process_start,
+    )
+    return _OneWorker(startup, flow, memory)
+
+
+def _workers(
+    bootstrap: str,
+    settings: Settings,
+    root: Path,
+    name: str,
+    cpus: int,
+    warm_up: Marked,
+    burst: Sequence[Marked],
+) -> Flow:
+    """Fresh workers pinned to a core each, on one consumer group: the burst through them."""
+    with contextlib.ExitStack() as stack:
+        workers, logs = [], []
+        for index in range(cpus):
+            (root / f"{name}-{index}").mkdir()
+            logs.append(root / f"{name}-{index}" / "worker.log")
+            workers.append(stack.enter_context(running_worker(settings, logs[-1], cpus=str(index))))
+        # A worker joining after the first has taken every partition rebalances the group
+        # mid-burst: the burst starts once all of them are in it.
+        _wait_ready(logs, workers)
+        _service(bootstrap, settings, [warm_up], workers)
+        return _service(bootstrap, settings, burst, workers)
+
+
 def _fastest(runs: Sequence[Flow], burst: Sequence[Marked]) -> Flow:
     """The round that went fastest, among those that lost no page if any did not."""
     complete = [flow for flow in runs if flow.complete] or list(runs)
@@ -541,46 +594,19 @@ def run_end_to_end(
             relayed = asyncio.run(_through_relay(bootstrap, relay.topics.raw, target, burst, None))
             flows.append(FlowFigures.of("(c) relay: consume → produce", relayed, burst))
 
-            singles: list[Flow] = []
-            memories: list[Memory | None] = []
-            first: Flow | None = None
-            first_log: float | None = None
-            ready: float | None = None
-            first_start = 0.0
-            for round_ in range(rounds):
-                one = fresh(f"one{round_}")
-                (root / f"one{round_}").mkdir()
-                process_start = time.time()
-                log = root / f"one{round_}" / "worker.log"
-                with running_worker(one, log, cpus="0") as worker:
-                    warmed = _service(bootstrap, one, [warm_up], [worker])
-                    singles.append(_service(bootstrap, one, burst, [worker]))
-                    memories.append(_memory(worker))
-                if round_ == 0:  # start-up figures: the first start, as a user's would be
-                    first, (first_log, ready) = warmed, _log_times(log)
-                    first_start = process_start
-            single = _fastest(singles, burst)
-            memory = max(
-                (m for m in memories if m is not None), key=lambda m: m.total_mb, default=None
-            )
+            ones = [
+                _one_worker(bootstrap, fresh(f"one{n}"), root / f"one{n}", warm_up, burst)
+                for n in range(rounds)
+            ]
+            single = _fastest([one.burst for one in ones], burst)
+            known = [one.memory for one in ones if one.memory is not None]
+            memory = max(known, key=lambda m: m.total_mb, default=None)
             flows.append(FlowFigures.of("(d) service, 1 worker on 1 core", single, burst))
 
-            doubles: list[Flow] = []
-            for round_ in range(rounds):
-                two = fresh(f"two{round_}")
-                with contextlib.ExitStack() as stack:
-                    workers, logs = [], []
-                    for index in range(cpus):
-                        (root / f"two{round_}-{index}").mkdir()
-                        logs.append(root / f"two{round_}-{index}" / "worker.log")
-                        workers.append(
-                            stack.enter_context(running_worker(two, logs[-1], cpus=str(index)))
-                        )
-                    # A worker joining after the first has taken every partition rebalances
-                    # the group mid-burst: the burst starts once all of them are in it.
-                    _wait_ready(logs, workers)
-                    _service(bootstrap, two, [warm_up], workers)
-                    doubles.append(_service(bootstrap, two, burst, workers))
+            doubles = [
+                _workers(bootstrap, fresh(f"two{n}"), root, f"two{n}", cpus, warm_up, burst)
+                for n in range(rounds)
+            ]
             double = _fastest(doubles, burst)
             flows.append(
                 FlowFigures.of(f"(d) service, {cpus} workers on {cpus} cores", double, burst)
@@ -600,11 +626,9 @@ def run_end_to_end(
                     _through_relay(bootstrap, relay.topics.raw, target, burst, load)
                 )
                 flows.append(FlowFigures.of("(c) relay, the same load", relayed, burst, load))
-        lost = any(not flow.complete for flow in [*singles, *doubles])
+        lost = any(not flow.complete for flow in [*(one.burst for one in ones), *doubles])
         if lost or any(flow.done < flow.pages for flow in flows):
             _keep_logs(root)
-    first_done = None if first is None else first.finished.get(warm_up.key)
-    process_start = first_start
     return EndToEnd(
         broker=how,
         broker_start_s=broker_start,
@@ -612,11 +636,7 @@ def run_end_to_end(
         pages=len(burst),
         articles=sum(len(page.article_ids) for page in burst),
         kb_per_page=sum(len(page.value) for page in burst) / len(burst) / 1024,
-        startup=Startup(
-            first_log_s=None if first_log is None else first_log - process_start,
-            ready_s=None if ready is None else ready - process_start,
-            first_summary_s=None if first_done is None else first_done - process_start,
-        ),
+        startup=ones[0].startup,  # the first start, as a user's would be
         memory=memory,
         flows=flows,
     )

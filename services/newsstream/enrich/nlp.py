@@ -7,12 +7,13 @@ model shares one pipeline. Models are installed packages; nothing is downloaded 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import numpy
 import spacy
 from spacy.attrs import LOWER
+from spacy.tokens import Doc
 
 #: Type of a loaded spaCy pipeline (spaCy ships no type information for mypy).
 Pipeline = Any
@@ -66,3 +67,16 @@ def word_positions(doc: Any, keep: Callable[[str], bool]) -> list[int]:
     kept = [value for value in numpy.unique(lowers) if keep(strings[int(value)])]
     found: list[int] = numpy.flatnonzero(numpy.isin(lowers, kept)).tolist()
     return found
+
+
+class DocByDoc:
+    """A stand-in for a spaCy component that works on one Doc at a time: `pipe` as spaCy's
+    components have, over `__call__`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        raise NotImplementedError
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 0) -> Iterator[Doc]:
+        del batch_size  # nothing is gained by batching
+        for doc in docs:
+            yield self(doc)

@@ -17,7 +17,7 @@ then keeps spaCy's ruler.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -25,6 +25,8 @@ import numpy
 import numpy.typing
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.tokens import Doc
+
+from newsstream.enrich.nlp import DocByDoc
 
 #: Token attributes a condition may test, by the name the ruler's patterns use.
 _TESTED: Final[dict[str, int]] = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
@@ -105,7 +107,7 @@ class _Rule:
     attrs: Mapping[int, int]
 
 
-class TokenAttributes:
+class TokenAttributes(DocByDoc):
     """A loaded pipeline's attribute ruler as masks; call `pipe` as on a spaCy component."""
 
     def __init__(self, rules: Sequence[_Rule]) -> None:
@@ -117,9 +119,7 @@ class TokenAttributes:
         strings = ruler.vocab.strings
         rules: list[_Rule] = []
         # The ruler sorts matches by the order its rules were added in; that order is kept.
-        for key, attrs, index in zip(
-            range(len(ruler.attrs)), ruler.attrs, ruler.indices, strict=True
-        ):
+        for key, (attrs, index) in enumerate(zip(ruler.attrs, ruler.indices, strict=True)):
             patterns = ruler.matcher.get(strings[str(key)])[1]
             if not set(attrs) <= {*_BULK, *_SINGLE}:
                 return None
@@ -131,11 +131,6 @@ class TokenAttributes:
                 sequences.append(tuple(c for c in sequence if c is not None))
             rules.append(_Rule(tuple(sequences), int(index), dict(attrs)))
         return cls(rules)
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 0) -> Iterator[Doc]:
-        del batch_size  # each Doc is done on its own
-        for doc in docs:
-            yield self(doc)
 
     def __call__(self, doc: Doc) -> Doc:
         size = len(doc)

@@ -10,12 +10,13 @@ same Doc (`tests/unit/enrich/test_token_attributes.py` compares them).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
 import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.tokens import Doc
+
+from newsstream.enrich.nlp import DocByDoc
 
 _READ: Final[list[int | str]] = [ORTH, POS, MORPH, LEMMA]
 _LEMMA: Final[list[int | str]] = [LEMMA]
@@ -23,7 +24,7 @@ _LEMMA: Final[list[int | str]] = [LEMMA]
 _MODES: Final = frozenset({"rule", "lookup"})
 
 
-class GroupedLemmas:
+class GroupedLemmas(DocByDoc):
     """A loaded lemmatizer, asked once per group; call `pipe` as on a spaCy component."""
 
     def __init__(self, lemmatizer: Any) -> None:
@@ -38,11 +39,6 @@ class GroupedLemmas:
         ):
             return None
         return cls(lemmatizer)
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 0) -> Iterator[Doc]:
-        del batch_size  # each Doc is done on its own
-        for doc in docs:
-            yield self(doc)
 
     def __call__(self, doc: Doc) -> Doc:
         values = doc.to_array(_READ)
