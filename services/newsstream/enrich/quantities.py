@@ -46,6 +46,7 @@ _UNIT_WORDS: Final[frozenset[str]] = frozenset(
 )
 #: "years old" abbreviated after a number ("a 23 yo man", "a 7 y.o. girl"), as one token
 #: or as the tokenizer splits "y/o".
+_HYPHENS: Final = frozenset({"-", "‐", "‑"})
 _AGE_ABBREVIATIONS: Final[frozenset[str]] = frozenset({"yo", "y.o", "y.o."})
 _AGE_ABBREVIATION_SPLIT: Final[list[str]] = ["y", "/", "o"]
 _CURRENCY: Final[frozenset[str]] = frozenset({"$", "£", "€", "¥", "₹", "₦", "us$", "usd"})
@@ -255,6 +256,38 @@ def attach_counts(doc: Doc) -> None:
     for token in doc:
         if token.dep_ == "dobj" and token.tag_ == "CD" and token.i + 1 < len(doc):
             _subject_of_next_clause(token, doc[token.i + 1])
+        elif token.dep_ == "nummod":
+            _onto_whole_word(token)
+
+
+def _onto_whole_word(number: Token) -> None:
+    """ "three co-workers", "two ex-combatants": the tokenizer cuts a hyphenated word apart
+    and the parser, trained on whole words, gives every piece the word's own head and
+    label, with the count on the first piece. The count goes to the last piece, the noun,
+    and the other pieces hang on it, so the word is read as the one noun it is."""
+    doc, first = number.doc, number.head
+    pieces = [first]
+    while pieces[-1].i + 2 < len(doc) and not pieces[-1].whitespace_:
+        hyphen, after = doc[pieces[-1].i + 1], doc[pieces[-1].i + 2]
+        if hyphen.text not in _HYPHENS or hyphen.whitespace_:
+            break
+        if not (_same_role(hyphen, first) and _same_role(after, first)):
+            break
+        pieces.append(after)
+    if len(pieces) == 1 or number.i > first.i:
+        return
+    noun = pieces[-1]
+    number.head = noun
+    for piece in pieces[:-1]:
+        hyphen = doc[piece.i + 1]
+        piece.head, piece.dep_ = noun, "compound"
+        hyphen.head, hyphen.dep_ = noun, "punct"
+
+
+def _same_role(token: Token, first: Token) -> bool:
+    return bool(
+        token.head.i == first.head.i and token.dep_ == first.dep_ and token.head.i != first.i
+    )
 
 
 def _subject_of_next_clause(number: Token, auxiliary: Token) -> None:

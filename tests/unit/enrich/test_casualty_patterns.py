@@ -929,6 +929,54 @@ def test_a_bare_count_after_a_reporting_verb_is_the_subject_of_its_clause() -> N
     assert (doc[2].head.i, doc[2].dep_) == (4, "nsubjpass")
 
 
+def test_a_count_on_the_first_piece_of_a_hyphenated_word_goes_to_the_word() -> None:
+    """ "Two ex-combatants were killed": the tokenizer cuts the word at its hyphen and the
+    parser gives each piece the word's role, with the count on "ex" (the parse it gave, set
+    here by hand). The count moves to "combatants", the other pieces hang on it."""
+    words = ["Two", "ex", "-", "combatants", "were", "killed", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=[True, False, False, True, True, False, False],
+        heads=[1, 5, 5, 5, 5, 5, 5],
+        deps=["nummod", "nsubjpass", "nsubjpass", "nsubjpass", "auxpass", "ROOT", "punct"],
+    )
+    attach_counts(doc)
+    assert (doc[0].head.i, doc[0].dep_) == (3, "nummod")
+    assert [(t.head.i, t.dep_) for t in doc[1:4]] == [
+        (3, "compound"),
+        (3, "punct"),
+        (5, "nsubjpass"),
+    ]
+
+
+def test_pieces_of_a_hyphenated_word_with_roles_of_their_own_stay() -> None:
+    """ "five anti-government protesters": the pieces modify the noun, which holds the count."""
+    words = ["Five", "anti", "-", "government", "protesters", "died"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=[True, False, False, True, True, False],
+        heads=[4, 4, 4, 4, 5, 5],
+        deps=["nummod", "amod", "amod", "amod", "nsubj", "ROOT"],
+    )
+    before = [(t.head.i, t.dep_) for t in doc]
+    attach_counts(doc)
+    assert [(t.head.i, t.dep_) for t in doc] == before
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Two ex-combatants have been shot to death near the border.", 2),
+        ("Gunmen killed three co-workers at the plant.", 3),
+        ("Nine non-combatants were killed in the shelling.", 9),
+    ],
+)
+def test_a_hyphenated_noun_keeps_its_count(text: str, killed: int, enrich_text: Enrich) -> None:
+    assert _totals(enrich_text(text))[0] == killed
+
+
 @pytest.mark.parametrize(
     ("text", "killed"),
     [
