@@ -21,7 +21,7 @@ from newsstream.parse.text import LineModel, extract_text_stories
 from tests.eval import metrics
 from tests.eval.metrics import BenchmarkScore, PageScore, score_page, total_score
 from tests.eval.sets import AnnotatedPage
-from tests.train.fit import as_model, fit
+from tests.train.fit import PageKey, Rows, as_model, fit
 from tests.train.labels import LabelledPage
 from tests.train.synthetic import synthetic_pages
 
@@ -112,7 +112,7 @@ def cross_validate(
 ) -> CrossValidation:
     """Rules alone, held-out and in-sample figures on `pages` (real pages only: synthetic ones
     are made inside each fold from that fold's training pages)."""
-    cache: dict[int, tuple[list[list[float]], list[int]]] = {}
+    cache: dict[PageKey, Rows] = {}
     groups = [page.group for page in pages]
     fold_model: dict[int, LineModel] = {}
     splitter = GroupKFold(n_splits=folds)

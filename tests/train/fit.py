@@ -54,12 +54,20 @@ JOIN_ON = 0.5
 
 
 Prepared = tuple[list[Classified], list[list[float]]]
-_PREPARED: dict[tuple[str, str, int], Prepared] = {}
+PageKey = tuple[str, str, int]
+Rows = tuple[list[list[float]], list[int]]
+_PREPARED: dict[PageKey, Prepared] = {}
+
+
+def page_key(page: LabelledPage) -> PageKey:
+    """What tells pages apart in a run's caches. Not the object's id: synthetic pages are made
+    anew for every fold, and a freed page's id is soon another page's."""
+    return (page.source, page.name, hash(page.text))
 
 
 def prepared(page: LabelledPage) -> Prepared:
     """A page's classified lines and their feature rows, computed once per run."""
-    key = (page.source, page.name, hash(page.text))
+    key = page_key(page)
     if key not in _PREPARED:
         items = classify_page(split_page(page.text).lines)
         _PREPARED[key] = (items, line_vectors(items))
@@ -80,7 +88,7 @@ def page_rows(page: LabelledPage) -> tuple[list[list[float]], list[int]]:
 
 
 def matrix(
-    pages: Sequence[LabelledPage], cache: dict[int, tuple[list[list[float]], list[int]]]
+    pages: Sequence[LabelledPage], cache: dict[PageKey, Rows]
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """Rows, labels and per-row weights (a page weighs the square root of its line count, times
     its source's weight: long pages count more, but not line for line)."""
@@ -88,7 +96,7 @@ def matrix(
     targets: list[int] = []
     weights: list[float] = []
     for page in pages:
-        key = id(page)
+        key = page_key(page)
         if key not in cache:
             cache[key] = page_rows(page)
         page_x, page_y = cache[key]
@@ -113,7 +121,7 @@ def _boosted(rounds: int) -> HistGradientBoostingClassifier:
 
 def fit(
     pages: Sequence[LabelledPage],
-    cache: dict[int, tuple[list[list[float]], list[int]]] | None = None,
+    cache: dict[PageKey, Rows] | None = None,
 ) -> dict[str, Any]:
     """The exported model fitted on `pages`: the line model, then the story-join model on the
     stories that the line model's corrections give on the same pages."""
