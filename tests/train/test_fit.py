@@ -3,13 +3,15 @@ what scikit-learn's fitted model does."""
 
 from __future__ import annotations
 
+import gc
+
 import numpy as np
 import pytest
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 from newsstream.parse.text.learned import LABELS, Trees, feature_names
-from tests.train.fit import export
-from tests.train.labels import label_against_body, label_spans, mark_inside
+from tests.train.fit import PageKey, Rows, export, matrix
+from tests.train.labels import LabelledPage, label_against_body, label_spans, mark_inside
 
 
 def test_lines_in_the_reference_are_body_and_short_ones_only_as_whole_lines() -> None:
@@ -57,3 +59,18 @@ def test_the_exported_trees_predict_what_the_fitted_model_predicts(classes: int)
     expected = fitted.predict_proba(x[:20])
     got = model.predict(x[:20].tolist())
     assert np.allclose(got, expected, atol=1e-9)
+
+
+def test_a_page_gets_its_own_rows_from_a_cache_kept_across_fits() -> None:
+    """Folds make synthetic pages anew, under the same names, and a freed page's id is soon
+    another page's: the rows cached for one page must never be handed to the next."""
+    cache: dict[PageKey, Rows] = {}
+    for number in range(12):
+        furniture, more = number % 3, number % 4
+        lines = ["Menu"] * furniture + ["A headline", "One line."] + ["More."] * more
+        labels = ("other",) * furniture + ("title", "start") + ("body",) * more
+        page = LabelledPage("synthetic-0", "site", "synthetic", "\n".join(lines), labels)
+        _, targets, _ = matrix([page], cache)
+        assert tuple(LABELS[target] for target in targets) == labels
+        del page
+        gc.collect()
