@@ -568,6 +568,15 @@ SERVICE_NOUNS: Final[frozenset[str]] = _words(
 #: Place-feature words that come first ("Mount Hermon", "Lake Chad").
 LOC_LEADING_WORDS: Final[frozenset[str]] = _words("mount mt. lake cape gulf strait isle")
 
+#: Last words of a street's name, spelled out or cut short as addresses are ("Verbena Drive",
+#: "Parker Ave", "Birch St."): whatever the model took the name for, it is a place. Not
+#: "court" (a court is an institution), nor "way", "place" or "pike", which end people's names
+#: as often.
+STREET_ENDINGS: Final[frozenset[str]] = _words(
+    """street road avenue boulevard lane highway drive dr dr. trail terrace circle parkway
+    turnpike ave ave. st. rd rd. blvd blvd. ln ln. ct ct. cir cir. pkwy pkwy. hwy hwy."""
+)
+
 #: Lower-case administrative nouns after a name ("Sweida province", "Shinkafi district").
 ADMIN_NOUNS: Final[frozenset[str]] = _words(
     """province provinces district districts region regions governorate governorates county
@@ -688,8 +697,9 @@ PLACE_ABBREVIATIONS: Final[dict[str, str]] = {
     "w": "west",
 }
 
-#: Nouns that a place name completes with "of" ("the plains of Mina"), besides LOC_HEAD_WORDS.
-PLACE_DESCRIPTION_NOUNS: Final[frozenset[str]] = _words("plain plains outskirts environs")
+#: Nouns that a place name completes with "of" ("the plains of Mina"), besides LOC_HEAD_WORDS;
+#: "the 3100 block of Redwood", as police reports place an address, names a street.
+PLACE_DESCRIPTION_NOUNS: Final[frozenset[str]] = _words("plain plains outskirts environs block")
 
 #: Nouns that a city or town name completes ("the provincial capital of Aybak", "the port
 #: capital St Helier").

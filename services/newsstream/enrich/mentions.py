@@ -40,6 +40,7 @@ from newsstream.enrich.lexicon import (
     RELIGION_NAMES,
     ROLE_TITLES,
     SERVICE_NOUNS,
+    STREET_ENDINGS,
     TIME_ZONES,
     TITLE_PHRASES,
     WIRE_AGENCIES,
@@ -588,6 +589,12 @@ def _corrected_label(surface: str, label: str, locative: bool, gazetteer: Gazett
         len(words) == 1 and lowered[0] in _language_names() | RELIGION_NAMES and not is_country
     ):
         return "NORP"
+    if (
+        len(words) > 1
+        and _capitalised_in(words[-1], STREET_ENDINGS)
+        and gazetteer.resolve(surface) is None
+    ):
+        return "LOC"  # "Fawn Drive", "East 52nd Street", though the model said a person
     if label in {"NORP", "EVENT"}:
         return label
     if len(words) == 1 and lowered[0] in PLATFORM_NAMES:

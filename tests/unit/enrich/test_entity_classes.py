@@ -93,6 +93,28 @@ def test_the_noun_a_name_completes_gives_its_kind(enrich_text: Enrich) -> None:
     assert {"Tavuni", "Moruba"} <= _names(result, "LOC")
 
 
+def test_a_name_placed_by_a_block_number_is_a_street(enrich_text: Enrich) -> None:
+    """Police reports place an address as "the 3100 block of Redwood"; the model takes the
+    bare street name for a person."""
+    result = enrich_text(
+        "Officers were sent to the 3100 block of Redwood after a fight. A second man was found "
+        "in the 1200 block of South Keeler."
+    )
+    assert {"Redwood", "South Keeler"} <= _names(result, "LOC")
+    assert not _names(result, "PERSON") & {"Redwood", "South Keeler"}
+
+
+def test_a_name_ending_like_a_street_is_a_place(enrich_text: Enrich) -> None:
+    result = enrich_text(
+        "Deputies found the car on Verbena Drive, near Parker Ave and Birch St. Two witnesses "
+        "on Cove Crest Trail heard the shots. Federal Way police said the Lucas County Court "
+        "would hear the case."
+    )
+    assert {"Verbena Drive", "Parker Ave", "Cove Crest Trail"} <= _names(result, "LOC")
+    assert "Lucas County Court" in _names(result, "ORG")
+    assert "Federal Way" not in _names(result, "LOC")
+
+
 def test_a_city_named_as_a_capital_is_a_place(enrich_text: Enrich) -> None:
     result = enrich_text(
         "A blast struck a school in the provincial capital of Maimana on Friday, police said."
