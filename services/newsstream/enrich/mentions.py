@@ -650,8 +650,12 @@ def _capitalised_qualifier(doc: Doc, index: int) -> bool:
 
 
 def _is_not_a_name(doc: Doc, first: int, last: int) -> bool:
-    """A time zone ("1315 GMT"), a bare event noun ("Tsunami" in a Title Case headline), or
-    a model designation of an aircraft or weapon ("C-130 Hercules", "AK-47")."""
+    """A time zone ("1315 GMT"), a bare event noun ("Tsunami" in a Title Case headline), a
+    model designation of an aircraft or weapon ("C-130 Hercules", "AK-47"), or words all in
+    lower case ("meth", "jog memories"): a name has a capital, unless its script has none."""
+    text = str(doc[first:last].text)
+    if any(char.islower() for char in text) and not any(char.isupper() for char in text):
+        return True
     if _DESIGNATION.fullmatch(str(doc[first].text)):
         return True
     if last - first != 1:

@@ -115,6 +115,17 @@ def test_a_name_ending_like_a_street_is_a_place(enrich_text: Enrich) -> None:
     assert "Federal Way" not in _names(result, "LOC")
 
 
+def test_words_all_in_lower_case_are_no_name(enrich_text: Enrich) -> None:
+    """The model now and then tags common words ("meth", "a minivan") as names."""
+    result = enrich_text(
+        "Deputies said Melvyn Peters, 57, of Lambertville, had meth and drug paraphernalia in "
+        "a minivan when he was stopped near Trenton."
+    )
+    names = {entity.name for entity in result.entities}
+    assert not [name for name in names if name == name.lower()]
+    assert {"Melvyn Peters", "Lambertville"} <= names
+
+
 def test_a_city_named_as_a_capital_is_a_place(enrich_text: Enrich) -> None:
     result = enrich_text(
         "A blast struck a school in the provincial capital of Maimana on Friday, police said."
