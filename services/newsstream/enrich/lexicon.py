@@ -533,7 +533,16 @@ TITLE_PHRASES: Final[frozenset[str]] = _phrases(
     spokesperson, chairman, chairwoman, inspector general, inspector, superintendent,
     commissioner, deputy, alhaji, asiwaju, hajia, mallam, malam, oba, his majesty,
     her majesty, his highness, her highness, his excellency, her excellency, honourable, hon.,
-    engr., barrister, comrade, madam, monsignor, president-elect, premier, cardinal"""
+    engr., barrister, comrade, madam, monsignor, president-elect, premier, cardinal, det.,
+    cpl., pvt., insp., supt., cmdr., lieut."""
+)
+
+#: Abbreviated titles kept whole as one token ("Sgt.", "Lt.", "Det."): cut at the full stop,
+#: the title is no longer read with the name after it, and the stop ends a sentence there.
+TITLE_ABBREVIATIONS: Final[frozenset[str]] = frozenset(
+    title.capitalize()
+    for title in TITLE_PHRASES
+    if " " not in title and title.endswith(".") and len(title) > 2
 )
 
 #: Titles only people carry: capitalised before capitalised words, they mark a name the model

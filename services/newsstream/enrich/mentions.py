@@ -42,6 +42,7 @@ from newsstream.enrich.lexicon import (
     SERVICE_NOUNS,
     STREET_ENDINGS,
     TIME_ZONES,
+    TITLE_ABBREVIATIONS,
     TITLE_PHRASES,
     WIRE_AGENCIES,
 )
@@ -213,13 +214,15 @@ def doc_mentions(doc: Doc, field: TextField, gazetteer: Gazetteer) -> list[Menti
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        if any(ent.start_char < b_end and b_start < ent.end_char for b_start, b_end in blocked):
-            continue
         truncated = field == "body" and _is_truncated(doc, ent)  # headlines are whole
         if truncated or any(t.lower_ in CALENDAR_WORDS for t in ent):
             continue
-        for first, last in _comma_parts(doc, int(ent.start), int(ent.end)):
-            mention = _clean(doc, first, last, str(ent.label_), field, gazetteer)
+        for first, last, after_title in _name_parts(doc, int(ent.start), int(ent.end)):
+            begin, finish = int(doc[first].idx), int(doc[last - 1].idx) + len(doc[last - 1])
+            if any(begin < b_end and b_start < finish for b_start, b_end in blocked):
+                continue
+            label = "PERSON" if after_title else str(ent.label_)
+            mention = _clean(doc, first, last, label, field, gazetteer)
             if mention is not None:
                 mentions.append(mention)
                 if mention.end > ent.end_char:  # grown over the next words: they are taken
@@ -473,6 +476,25 @@ def _is_dateline(match: re.Match[str], gazetteer: Gazetteer) -> bool:
 def _is_truncated(doc: Doc, ent: Any) -> bool:
     """A name that is the text's last word with nothing after it was cut off mid-word."""
     return bool(int(ent.end) == len(doc) and text_of(doc).rstrip()[-1:] not in ".!?\"'”’)")
+
+
+def _name_parts(doc: Doc, first: int, last: int) -> list[tuple[int, int, bool]]:
+    """Token ranges of the names in an entity span: split at its commas, and at abbreviated
+    titles ("State Police Capt. Doug Cain" is an organisation and, after the title, a person:
+    the flag)."""
+    parts: list[tuple[int, int, bool]] = []
+    for begin, end in _comma_parts(doc, first, last):
+        start, titled = begin, False
+        for index in range(begin, end):
+            last_word = not any(token.is_alpha for token in doc[index + 1 : end])
+            street = last_word and doc[index].lower_ in STREET_ENDINGS  # "Shadybrook Dr."
+            if doc[index].text in TITLE_ABBREVIATIONS and not street:
+                if start < index:
+                    parts.append((start, index, titled))
+                start, titled = index + 1, True
+        if start < end:
+            parts.append((start, end, titled))
+    return parts
 
 
 def _comma_parts(doc: Doc, first: int, last: int) -> list[tuple[int, int]]:

