@@ -726,6 +726,14 @@ GENERIC_ORG_WORDS: Final[frozenset[str]] = _words(
     "army military police government navy troops forces authorities security"
 )
 
+#: Words that open a headline as the source of its claim ("Police: man shot girlfriend",
+#: "Cops: ..."), besides GENERIC_ORG_WORDS and PERSON_NOUNS: before a colon they are no
+#: dateline, though a town somewhere bears the name (Police, in Poland).
+SOURCE_WORDS: Final[frozenset[str]] = _words(
+    """cops deputies sheriff sheriffs investigators detectives prosecutors prosecutor
+    witnesses witness report reports sources documents records court officials"""
+)
+
 #: All-capital words that open a story like a dateline but are not places ("BREAKING —").
 KICKER_WORDS: Final[frozenset[str]] = _words(
     """breaking update updated updates exclusive watch live analysis opinion editorial video

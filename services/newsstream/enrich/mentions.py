@@ -40,6 +40,7 @@ from newsstream.enrich.lexicon import (
     RELIGION_NAMES,
     ROLE_TITLES,
     SERVICE_NOUNS,
+    SOURCE_WORDS,
     STREET_ENDINGS,
     TIME_ZONES,
     TITLE_ABBREVIATIONS,
@@ -453,9 +454,16 @@ def _datelines(text: str, gazetteer: Gazetteer) -> list[_Dateline]:
             )
             continue
         short = _COLON_DATELINE.match(text, at)
-        if short is not None and gazetteer.resolve(short.group("place")) is not None:
+        if short is not None and _colon_dateline(short.group("place"), gazetteer):
             found.append(_Dateline(place=short.span("place"), region=None, credit=None))
     return found
+
+
+def _colon_dateline(place: str, gazetteer: Gazetteer) -> bool:
+    """ "Kabul: ..." opens a story with its place; "Police: ..." with its source."""
+    if place.lower() in SOURCE_WORDS | GENERIC_ORG_WORDS | PERSON_NOUNS | KICKER_WORDS:
+        return False
+    return gazetteer.resolve(place) is not None
 
 
 def _is_dateline(match: re.Match[str], gazetteer: Gazetteer) -> bool:
@@ -542,8 +550,8 @@ def _clean(
     grown = _organisation_continuation(doc, last)
     if grown is not None and label != "EVENT":
         last, label = grown, "ORG"
-    if label == "ORG" and last - first == 1 and doc[first].lower_ in GENERIC_ORG_WORDS:
-        return None  # "the Army", "Police": a generic body, not a name
+    if last - first == 1 and doc[first].lower_ in GENERIC_ORG_WORDS | SOURCE_WORDS:
+        return None  # "the Army", "Police", "Detectives": a generic body, not a name
     if label in _PLACE_LABELS | _RELABELLABLE and _capitalised_qualifier(doc, first - 1):
         # "Eastern Samar", "Upper Myanmar": a part of a country is a region (LOC); another
         # name so qualified is a place whatever the model said

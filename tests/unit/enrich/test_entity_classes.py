@@ -146,6 +146,16 @@ def test_an_abbreviated_rank_does_not_end_a_sentence() -> None:
     assert len(list(doc.sents)) == 1
 
 
+def test_the_source_before_a_headline_colon_is_no_dateline(enrich_text: Enrich) -> None:
+    """ "Police: ..." credits the claim; a town called Police is not where it happened."""
+    result = enrich_text(
+        "A girl was wounded in East Oakland on Thursday. Detectives said she was hit once.",
+        title="Police: 22-month-old girl shot in East Oakland",
+    )
+    assert _all_names(result) == {"East Oakland"}
+    assert "Kabul" in _names(enrich_text("Kabul: Two people were killed in a blast."), "GPE")
+
+
 def test_a_city_named_as_a_capital_is_a_place(enrich_text: Enrich) -> None:
     result = enrich_text(
         "A blast struck a school in the provincial capital of Maimana on Friday, police said."
