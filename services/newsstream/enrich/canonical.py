@@ -103,9 +103,10 @@ def _group_identical(mentions: Sequence[Mention]) -> list[_Cluster]:
 
 def _vote_label(mentions: Sequence[Mention], gazetteer: Gazetteer) -> str:
     """The cluster's label: places win where any mention is a place in a place-like context or
-    the gazetteer knows the name; otherwise a weighted vote, where a headline mention (the
-    model reads Title Case badly) counts half and a person's title ("President Trump") adds
-    a vote for PERSON; ties go to the earliest label."""
+    the gazetteer knows the name; then a group named by its members ("Boko Haram fighters");
+    otherwise a weighted vote, where a headline mention (the model reads Title Case badly)
+    counts half and a person's title ("President Trump") adds a vote for PERSON; ties go to
+    the earliest label."""
     if len({m.label for m in mentions}) == 1:
         return mentions[0].label
     place_mentions = [m for m in mentions if m.label in _PLACE_LABELS]
@@ -113,6 +114,8 @@ def _vote_label(mentions: Sequence[Mention], gazetteer: Gazetteer) -> str:
         m.locative or m.dateline or gazetteer.resolve(m.text) is not None for m in place_mentions
     ):
         return Counter(m.label for m in place_mentions).most_common(1)[0][0]
+    if any(m.group for m in mentions):
+        return "ORG"  # "Boko Haram fighters": the model's persons elsewhere are the group
     votes: dict[str, float] = {}
     for mention in mentions:
         weight = 0.5 if mention.field == "title" else 1.0

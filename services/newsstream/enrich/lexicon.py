@@ -726,6 +726,14 @@ GENERIC_ORG_WORDS: Final[frozenset[str]] = _words(
     "army military police government navy troops forces authorities security"
 )
 
+#: Nouns for the members of an armed group: a name the model took for a person, right before
+#: one, names the group ("Boko Haram fighters", "Shabaab militants"). Not "forces", "troops"
+#: or "supporters", which follow the names of leaders as often.
+GROUP_MEMBER_NOUNS: Final[frozenset[str]] = _words(
+    """fighters militants insurgents jihadists jihadist islamists rebels gunmen terrorists
+    extremists guerrillas"""
+)
+
 #: Words that open a headline as the source of its claim ("Police: man shot girlfriend",
 #: "Cops: ..."), besides GENERIC_ORG_WORDS and PERSON_NOUNS: before a colon they are no
 #: dateline, though a town somewhere bears the name (Police, in Poland).

@@ -26,6 +26,7 @@ from newsstream.enrich.lexicon import (
     FACILITY_HEAD_WORDS,
     GENERIC_ORG_WORDS,
     GPE_DESCRIPTION_NOUNS,
+    GROUP_MEMBER_NOUNS,
     INHABITANT_NOUNS,
     KICKER_WORDS,
     LOC_HEAD_WORDS,
@@ -142,6 +143,8 @@ class Mention:
     expansion: str | None = None
     #: Marked as an administrative unit of its own ("Khyber district").
     administrative: bool = False
+    #: Named as a group by the members after it ("Boko Haram fighters").
+    group: bool = False
 
 
 @dataclass(frozen=True)
@@ -570,6 +573,9 @@ def _clean(
     elif last_word.is_lower and last_word.lower_ in LOC_HEAD_WORDS:
         label = "LOC"
     following = doc[last] if last < len(doc) else None
+    group = label == "PERSON" and _group_of(following)
+    if group:
+        label = "ORG"
     if following is not None and following.is_lower and _modifies(following, label):
         if following.lower_ in ADMIN_NOUNS:
             locative = administrative = True
@@ -607,6 +613,17 @@ def _clean(
         titled=titled,
         locative=locative,
         administrative=administrative,
+        group=group,
+    )
+
+
+def _group_of(following: Token | None) -> bool:
+    """Whether the word after a name is a noun for the members of an armed group."""
+    return bool(
+        following is not None
+        and following.is_lower
+        and following.lower_ in GROUP_MEMBER_NOUNS
+        and str(following.tag_).startswith("NN")
     )
 
 

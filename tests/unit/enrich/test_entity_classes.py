@@ -156,6 +156,20 @@ def test_the_source_before_a_headline_colon_is_no_dateline(enrich_text: Enrich) 
     assert "Kabul" in _names(enrich_text("Kabul: Two people were killed in a blast."), "GPE")
 
 
+def test_a_name_before_the_members_of_an_armed_group_is_the_group(
+    enrich_text: Enrich,
+) -> None:
+    """The model takes "Boko Haram" for a person; "Boko Haram fighters" says it is a group,
+    wherever else the article names it. A place stays a place ("Rakhine rebels")."""
+    result = enrich_text(
+        "Boko Haram killed six villagers in Borno on Sunday. Residents said Boko Haram "
+        "fighters arrived on motorcycles. Rakhine rebels were not involved."
+    )
+    assert "Boko Haram" in _names(result, "ORG")
+    assert "Boko Haram" not in _names(result, "PERSON")
+    assert "Rakhine" not in _names(result, "ORG")
+
+
 def test_a_city_named_as_a_capital_is_a_place(enrich_text: Enrich) -> None:
     result = enrich_text(
         "A blast struck a school in the provincial capital of Maimana on Friday, police said."
