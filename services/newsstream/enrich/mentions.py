@@ -509,15 +509,23 @@ def _name_parts(doc: Doc, first: int, last: int) -> list[tuple[int, int, bool]]:
 
 
 def _comma_parts(doc: Doc, first: int, last: int) -> list[tuple[int, int]]:
-    """Token ranges of a span split at its commas ("Dow Jones, News Corp" is two names)."""
+    """Token ranges of a span split at its commas ("Dow Jones, News Corp" is two names) and
+    line breaks (no name runs on into the next paragraph: "Scott Theisen\n\nAuthorities")."""
     parts: list[tuple[int, int]] = []
     start = first
+    broken = False
     for index in range(first, last):
-        if doc[index].text == ",":
+        token = doc[index]
+        line_break = token.is_space and "\n" in token.text
+        if token.text == "," or line_break:
             parts.append((start, index))
             start = index + 1
+            broken = broken or line_break
     parts.append((start, last))
-    return [(a, b) for a, b in parts if a < b]
+    kept = [(a, b) for a, b in parts if a < b]
+    if broken:  # each line must hold a name of its own: "Photo\n\nDetroit"
+        kept = [(a, b) for a, b in kept if any(t.pos_ == "PROPN" for t in doc[a:b])]
+    return kept
 
 
 def _clean(

@@ -170,6 +170,18 @@ def test_a_name_before_the_members_of_an_armed_group_is_the_group(
     assert "Rakhine" not in _names(result, "ORG")
 
 
+def test_no_name_runs_on_into_the_next_paragraph(enrich_text: Enrich) -> None:
+    """A credit's name on a line of its own, then the text: the model runs them together."""
+    result = enrich_text(
+        "Created: 11/25/2015 4:15 PM KSTP.com\n\nScott Theisen\n\nAuthorities have identified "
+        "four men arrested in connection to the shooting near Minneapolis.\n\nFrancesca Nix"
+        "\n\nLorenzo’s mom hopes they would realize there is more to it than themselves."
+    )
+    names = {entity.name for entity in result.entities}
+    assert not [name for name in names if "\n" in name]
+    assert "Minneapolis" in names
+
+
 def test_a_city_named_as_a_capital_is_a_place(enrich_text: Enrich) -> None:
     result = enrich_text(
         "A blast struck a school in the provincial capital of Maimana on Friday, police said."
