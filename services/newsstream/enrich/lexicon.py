@@ -726,12 +726,12 @@ GENERIC_ORG_WORDS: Final[frozenset[str]] = _words(
     "army military police government navy troops forces authorities security"
 )
 
-#: Nouns for the members of an armed group: a name the model took for a person, right before
-#: one, names the group ("Boko Haram fighters", "Shabaab militants"). Not "forces", "troops"
-#: or "supporters", which follow the names of leaders as often.
+#: Nouns for an armed group or its members: a name the model took for a person, right before
+#: one, names the group ("Boko Haram fighters", "Shabaab militants", "the Wagner group").
+#: Not "forces", "troops" or "supporters", which follow the names of leaders as often.
 GROUP_MEMBER_NOUNS: Final[frozenset[str]] = _words(
     """fighters militants insurgents jihadists jihadist islamists rebels gunmen terrorists
-    extremists guerrillas"""
+    extremists guerrillas group affiliate"""
 )
 
 #: Words that open a headline as the source of its claim ("Police: man shot girlfriend",

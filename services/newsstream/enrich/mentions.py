@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, replace
 from typing import Any, Final
@@ -232,6 +233,7 @@ def doc_mentions(doc: Doc, field: TextField, gazetteer: Gazetteer) -> list[Menti
                 if mention.end > ent.end_char:  # grown over the next words: they are taken
                     blocked.append((int(ent.end_char), mention.end))
     mentions += _bracketed_acronyms(doc, mentions, field)
+    mentions = _named_groups(doc, mentions, field)
     taken = [(m.start, m.end) for m in mentions] + blocked
     for token in _hyphen_joined_places(doc, gazetteer):
         start, end = int(token.idx), int(token.idx) + len(token.text)
@@ -269,6 +271,36 @@ def _join_adjacent_places(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         joined.append(mention)
     return joined
+
+
+def _named_groups(doc: Doc, mentions: list[Mention], field: TextField) -> list[Mention]:
+    """ "Islamic State militants", "the Islamic State group": a community's adjective and
+    capitalised words before a noun for an armed group or its members name the group, which
+    the model cut into an adjective ("Islamic") and a word of its own ("State")."""
+    starts: list[int] = doc.to_array(IDX).tolist()
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.label != "NORP":
+            continue
+        at = bisect.bisect_left(starts, mention.end + 1)
+        words = [doc[i] for i in range(at, min(at + 4, len(doc)))]
+        if not words or int(words[0].idx) != mention.end + 1:
+            continue
+        names = list(itertools.takewhile(_is_name_word, words[:3]))
+        after = words[len(names)] if len(names) < len(words) else None
+        if not names or not _group_of(after) or any(_community(w) for w in names):
+            continue  # "Muslim Rohingya militants": two communities, no group's name
+        stop = int(names[-1].idx) + len(names[-1].text)
+        text = str(text_of(doc)[mention.start : stop])
+        found.append(Mention(text, mention.start, stop, field, "ORG", group=True))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(m.start < g.end and g.start < m.end for g in found)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
+def _community(word: Token) -> bool:
+    return bool(word.ent_type_ == "NORP" or word.lower_ in COMMUNITY_WORDS)
 
 
 def _owned_organisations(doc: Doc, mentions: list[Mention], field: TextField) -> list[Mention]:

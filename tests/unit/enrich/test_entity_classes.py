@@ -182,6 +182,20 @@ def test_no_name_runs_on_into_the_next_paragraph(enrich_text: Enrich) -> None:
     assert "Minneapolis" in names
 
 
+def test_a_community_word_and_a_name_before_a_group_noun_are_the_group(
+    enrich_text: Enrich,
+) -> None:
+    """The model reads "Islamic" as a community and leaves "State" apart; before "group" or
+    "militants" the words name the group. Two communities before one name no group."""
+    result = enrich_text(
+        "The Islamic State group claimed the attack. Muslim Rohingya militants were blamed "
+        "for another."
+    )
+    assert "Islamic State" in _names(result, "ORG")
+    assert "Islamic" not in _all_names(result) | _names(result, "NORP")
+    assert not {name for name in _names(result, "ORG") if "Rohingya" in name}
+
+
 def test_a_city_named_as_a_capital_is_a_place(enrich_text: Enrich) -> None:
     result = enrich_text(
         "A blast struck a school in the provincial capital of Maimana on Friday, police said."
