@@ -734,6 +734,11 @@ GROUP_MEMBER_NOUNS: Final[frozenset[str]] = _words(
     extremists guerrillas group affiliate"""
 )
 
+#: Nouns that an armed group's name is set after ("the militant group al Shabaab").
+GROUP_DESCRIPTION_NOUNS: Final[frozenset[str]] = _words(
+    "group militia movement organisation organization faction outfit"
+)
+
 #: Words that open a headline as the source of its claim ("Police: man shot girlfriend",
 #: "Cops: ..."), besides GENERIC_ORG_WORDS and PERSON_NOUNS: before a colon they are no
 #: dateline, though a town somewhere bears the name (Police, in Poland).

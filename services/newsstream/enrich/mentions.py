@@ -27,6 +27,7 @@ from newsstream.enrich.lexicon import (
     FACILITY_HEAD_WORDS,
     GENERIC_ORG_WORDS,
     GPE_DESCRIPTION_NOUNS,
+    GROUP_DESCRIPTION_NOUNS,
     GROUP_MEMBER_NOUNS,
     INHABITANT_NOUNS,
     KICKER_WORDS,
@@ -638,6 +639,8 @@ def _clean(
     surface = str(span.text)
     label = _corrected_label(surface, label, locative, gazetteer)
     label = _label_from_description(doc, first, last, label, surface, gazetteer)
+    if label not in {"NORP", "EVENT", "ORG"} and _named_as_group(doc, first, last):
+        label, group = "ORG", True  # "the militant group al Shabaab", "the rebel group M23"
     if _names_a_service(following, label, surface, gazetteer):
         label, locative = "ORG", False
     start, end = int(span.start_char), int(span.end_char)
@@ -655,6 +658,13 @@ def _clean(
         administrative=administrative,
         group=group,
     )
+
+
+def _named_as_group(doc: Doc, first: int, last: int) -> bool:
+    """Whether the name is set right after a noun for an armed group, as its name (read from
+    the words alone: the sentence may not have been parsed)."""
+    before = doc[first - 1] if first > 0 else None
+    return bool(before is not None and before.is_lower and before.lower_ in GROUP_DESCRIPTION_NOUNS)
 
 
 def _group_of(following: Token | None) -> bool:

@@ -196,6 +196,15 @@ def test_a_community_word_and_a_name_before_a_group_noun_are_the_group(
     assert not {name for name in _names(result, "ORG") if "Rohingya" in name}
 
 
+def test_a_name_set_after_a_group_noun_is_the_group(enrich_text: Enrich) -> None:
+    result = enrich_text(
+        "The Islamist militant group al Shabaab claimed the attacks. al Shabaab said it "
+        "targeted the government. The rebel group M23 seized the town of Bunagana."
+    )
+    assert {"al Shabaab", "M23"} <= _names(result, "ORG")
+    assert "Bunagana" in _names(result, "GPE")
+
+
 def test_a_city_named_as_a_capital_is_a_place(enrich_text: Enrich) -> None:
     result = enrich_text(
         "A blast struck a school in the provincial capital of Maimana on Friday, police said."
